@@ -1,0 +1,25 @@
+import type { Diagnostic } from "./diagnostic.ts";
+
+export interface OutputFile {
+  /** Relative to the output dir, POSIX. */
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+export interface StageTiming {
+  readonly stage: string;
+  readonly ms: number;
+}
+
+export interface BuildResult {
+  readonly pages: number;
+  readonly assets: number;
+  readonly written: number;
+  readonly unchanged: number;
+  readonly removed: number;
+  readonly outputDir: string;
+  readonly timings: readonly StageTiming[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when any diagnostic is an error (after `--strict` promotion). */
+  readonly failed: boolean;
+}
