@@ -41,6 +41,12 @@ export const CATALOG = {
   "frontmatter.unknown-key": { severity: "info", title: "Unknown front matter key (kept in page.params)" },
   "frontmatter.missing-title": { severity: "warning", title: "The page has no title" },
 
+  "theme.not-found": {
+    severity: "warning",
+    title: "The configured theme does not exist",
+    hint: "Create themes/<name>/ in the site, or remove `theme` to use the built-in theme.",
+  },
+
   "content.unreadable": { severity: "error", title: "A content file cannot be read" },
   "content.not-utf8": {
     severity: "error",

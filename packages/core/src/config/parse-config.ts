@@ -1,0 +1,167 @@
+import { parse as parseToml, TomlError } from "smol-toml";
+import { parseDocument as parseYaml } from "yaml";
+import { diagnostic } from "../diagnostics/create.ts";
+import { extname } from "../host/path.ts";
+import type { MenuEntry, SiteConfig } from "../model/config.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import { nearestValueRange, type SourceLocator } from "../parse/locator.ts";
+import { createLineIndex } from "../parse/positions.ts";
+import { locateToml } from "../parse/toml-locator.ts";
+import { describeValue, isPlainObject, tomlMessage } from "../parse/values.ts";
+import { locateYaml } from "../parse/yaml-locator.ts";
+import { DEFAULT_CONFIG, MENU_ENTRY_DEFAULTS } from "./defaults.ts";
+import { CONFIG_SCHEMA } from "./schema.ts";
+import { validate } from "./validate.ts";
+
+export interface ParsedConfig {
+  readonly config: SiteConfig;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses and validates a config text; `file` is the site-relative name, whose extension
+ * picks the format. Pure: any error leaves defaults in place for the values concerned.
+ */
+export function parseConfig(file: string, text: string): ParsedConfig {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const ext = extname(file).toLowerCase();
+  const read =
+    ext === ".toml"
+      ? readToml(file, source)
+      : ext === ".yaml" || ext === ".yml"
+        ? readYaml(file, source)
+        : {
+            data: null,
+            locator: null,
+            diagnostics: [
+              diagnostic("config.unreadable", {
+                file,
+                message: `Unsupported config format "${ext || file}"; use .toml, .yaml or .yml`,
+              }),
+            ],
+          };
+  if (read.data === null || read.locator === null)
+    return { config: DEFAULT_CONFIG, diagnostics: read.diagnostics };
+  return buildConfig(file, read.data, read.locator, read.diagnostics);
+}
+
+interface RawConfig {
+  readonly data: Record<string, unknown> | null;
+  readonly locator: SourceLocator | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+function readToml(file: string, text: string): RawConfig {
+  try {
+    return { data: parseToml(text), locator: locateToml(text), diagnostics: [] };
+  } catch (e) {
+    if (!(e instanceof TomlError)) throw e;
+    const index = createLineIndex(text);
+    const line = Math.max(0, e.line - 1);
+    const start = Math.min(index.lineStart(line) + Math.max(0, e.column - 1), index.lineEnd(line));
+    const end = Math.max(start + 1, index.lineEnd(line));
+    return {
+      data: null,
+      locator: null,
+      diagnostics: [
+        diagnostic("config.invalid-toml", {
+          file,
+          range: index.rangeAt(start, Math.min(end, text.length)),
+          message: tomlMessage(e),
+        }),
+      ],
+    };
+  }
+}
+
+function readYaml(file: string, text: string): RawConfig {
+  const doc = parseYaml(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const index = createLineIndex(text);
+    return {
+      data: null,
+      locator: null,
+      diagnostics: doc.errors.map((e) =>
+        diagnostic("config.invalid-yaml", {
+          file,
+          range: index.rangeAt(e.pos[0], e.pos[1]),
+          message: e.message,
+        }),
+      ),
+    };
+  }
+  const locator = locateYaml(doc, text);
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (data === null || data === undefined) return { data: {}, locator, diagnostics: [] };
+  if (!isPlainObject(data)) {
+    return {
+      data: null,
+      locator: null,
+      diagnostics: [
+        diagnostic("config.invalid-type", {
+          file,
+          range: nearestValueRange(locator, []),
+          message: `The config must be a map of keys to values, got ${describeValue(data)}`,
+        }),
+      ],
+    };
+  }
+  return { data, locator, diagnostics: [] };
+}
+
+function buildConfig(
+  file: string,
+  data: Record<string, unknown>,
+  locator: SourceLocator,
+  diagnostics: Diagnostic[],
+): ParsedConfig {
+  const accepted = (validate(CONFIG_SCHEMA, data, [], { file, locator, diagnostics }) ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const merged = deepMerge(DEFAULT_CONFIG, accepted) as unknown as SiteConfig & { site: { theme?: string } };
+  const { theme: siteTheme, ...site } = merged.site;
+  const raw = merged.markdown;
+  let markdown = raw;
+  if (raw.toc_min_level > raw.toc_max_level) {
+    diagnostics.push(
+      diagnostic("config.invalid-value", {
+        file,
+        range: nearestValueRange(locator, ["markdown", "toc_min_level"]),
+        message: `markdown.toc_min_level (${raw.toc_min_level}) must not be greater than markdown.toc_max_level (${raw.toc_max_level})`,
+      }),
+    );
+    markdown = {
+      ...raw,
+      toc_min_level: DEFAULT_CONFIG.markdown.toc_min_level,
+      toc_max_level: DEFAULT_CONFIG.markdown.toc_max_level,
+    };
+  }
+  const config: SiteConfig = {
+    ...merged,
+    site: { ...site, baseurl: normalizeBaseurl(site.baseurl) },
+    theme: data.theme === undefined && siteTheme !== undefined ? siteTheme : merged.theme,
+    markdown,
+    menu: { main: merged.menu.main.map((e): MenuEntry => ({ ...MENU_ENTRY_DEFAULTS, ...e })) },
+  };
+  return { config, diagnostics };
+}
+
+/**
+ * `https://example.com/docs/` → `https://example.com/docs`, `docs/` → `/docs`, `/` → "".
+ * Absolute URLs (and protocol-relative `//host`) stay absolute; anything else is a path prefix.
+ */
+export function normalizeBaseurl(baseurl: string): string {
+  let url = baseurl.trim();
+  while (url.endsWith("/") && !/^[a-z][a-z0-9+.-]*:\/+$/i.test(url)) url = url.slice(0, -1);
+  if (url === "" || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//") || url.startsWith("/"))
+    return url;
+  return `/${url}`;
+}
+
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  return out;
+}
