@@ -70,4 +70,9 @@ export interface SiteIndex {
   readonly bySource: ReadonlyMap<string, string>;
   /** Regular pages (kind `page`) in site order: by date desc, weight, title. */
   readonly regularPageIds: readonly string[];
+  /**
+   * Draft pages left out of this build: source path → the URL they would have.
+   * Lets the link checker say "draft" instead of "missing".
+   */
+  readonly drafts: ReadonlyMap<string, string>;
 }
