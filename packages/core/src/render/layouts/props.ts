@@ -1,4 +1,6 @@
-import type { Page, Section } from "../../model/page.ts";
+import type { Child } from "hono/jsx";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { Page, Section, TaxonomyTerm } from "../../model/page.ts";
 import type { Heading, TocEntry } from "../../model/render.ts";
 import type { MenuItem, Pager, SiteIndex, Taxonomy, Term } from "../../model/site.ts";
 
@@ -28,6 +30,12 @@ export interface SiteView {
   regularPages(): readonly Page[];
   readonly generator: string;
   readonly buildDate: Date;
+  /** Human date in the site language (`October 1, 2025`), always in UTC so output is reproducible. */
+  formatDate(date: Date): string;
+  /** `2025-10-01T00:00:00.000Z`, for `<time datetime>`. */
+  isoDate(date: Date): string;
+  /** A page's summary for lists: front matter summary, else description, else a plain-text excerpt of its body. */
+  summary(page: Page): string;
 }
 
 export interface Breadcrumb {
@@ -59,4 +67,48 @@ export interface LayoutProps {
   readonly taxonomy: Taxonomy | null;
   /** Child sections of a section/home page. */
   readonly subsections: readonly Section[];
+  /** Site-relative URL of this output (a pager's own URL for list pages 2..n). */
+  readonly url: string;
+  /** Absolute URL of this output, for canonical and `og:url`. */
+  readonly permalink: string;
+  /**
+   * Another layout or partial by name (`use("base")`, `use("partials/header")`). Layouts never import each
+   * other, so a site's `templates/base.tsx` replaces the theme's everywhere; the engine records every name used.
+   */
+  use<P = LayoutProps>(name: string): Component<P>;
+}
+
+/** A layout or partial component. Must render synchronously (no async components). */
+export type Component<P = LayoutProps> = (props: P) => JSX.Element;
+
+/** What `buildLayoutProps` produces; the engine adds `use` for each render. */
+export type LayoutData = Omit<LayoutProps, "use">;
+
+/** Props of `base`: the page's layout props plus the page body to wrap. */
+export type BaseProps = LayoutProps & { readonly children?: Child };
+
+export interface BreadcrumbsProps {
+  readonly site: SiteView;
+  readonly breadcrumbs: readonly Breadcrumb[];
+}
+
+export interface PaginationProps {
+  readonly site: SiteView;
+  readonly pager: Pager | null;
+}
+
+export interface TocProps {
+  readonly toc: readonly TocEntry[];
+}
+
+export interface TagsProps {
+  readonly site: SiteView;
+  readonly tags: readonly TaxonomyTerm[];
+}
+
+export interface PageCardProps {
+  readonly site: SiteView;
+  readonly page: Page;
+  /** Heading level of the card title (default 2). */
+  readonly level?: 2 | 3;
 }

@@ -1,0 +1,67 @@
+import type { SiteIndex } from "../../model/site.ts";
+import { plainExcerpt } from "./excerpt.ts";
+import type { SiteView } from "./props.ts";
+
+export interface SiteViewOptions {
+  /** Asset path (`css/style.css`) → the final href, baseurl included (`/docs/assets/css/style.3f2a.css`). */
+  readonly assetUrl: (path: string) => string;
+  readonly buildDate: Date;
+  readonly generator: string;
+}
+
+/** `https://example.com/docs` → origin `https://example.com`, prefix `/docs`; `/docs` → origin "", prefix `/docs`. */
+export function splitBaseurl(baseurl: string): { origin: string; prefix: string } {
+  const trimmed = baseurl.trim().replace(/\/+$/, "");
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]+)(\/.*)?$/i.exec(trimmed);
+  if (m) return { origin: m[1]!, prefix: m[2] ?? "" };
+  if (trimmed === "") return { origin: "", prefix: "" };
+  return { origin: "", prefix: trimmed.startsWith("/") ? trimmed : `/${trimmed}` };
+}
+
+const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#)/i;
+
+function dateFormatter(language: string): Intl.DateTimeFormat {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone: "UTC" };
+  try {
+    return new Intl.DateTimeFormat(language || "en", options);
+  } catch {
+    return new Intl.DateTimeFormat("en", options);
+  }
+}
+
+/** The `site` every layout sees: config values plus URL helpers that apply the baseurl. */
+export function createSiteView(index: SiteIndex, options: SiteViewOptions): SiteView {
+  const { site, build } = index.config;
+  const { origin, prefix } = splitBaseurl(site.baseurl);
+  const url = (path: string): string => {
+    if (EXTERNAL.test(path)) return path;
+    const rooted = path.startsWith("/") ? path : `/${path}`;
+    return prefix + rooted;
+  };
+  const absUrl = (path: string): string => (EXTERNAL.test(path) ? path : origin + url(path));
+  const formatter = dateFormatter(site.language);
+  const regular = index.regularPageIds.map((id) => index.pages.get(id)).filter((p) => p !== undefined);
+  return {
+    title: site.title,
+    description: site.description,
+    language: site.language || "en",
+    author: site.author,
+    baseurl: origin + prefix,
+    params: index.config.params,
+    menu: index.menu,
+    taxonomies: index.taxonomies,
+    index,
+    feedUrl: build.generate_rss ? absUrl("/rss.xml") : null,
+    url,
+    absUrl,
+    asset: (path) => options.assetUrl(path.replace(/^\/+/, "")),
+    page: (id) => index.pages.get(id),
+    section: (key) => index.sections.get(key),
+    regularPages: () => regular,
+    generator: options.generator,
+    buildDate: options.buildDate,
+    formatDate: (date) => formatter.format(date),
+    isoDate: (date) => date.toISOString(),
+    summary: (page) => page.summary || page.description || plainExcerpt(page.body),
+  };
+}
