@@ -1,0 +1,151 @@
+import { existsSync, statSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import type { BuildResult, Diagnostic } from "@bengal/core";
+import { type ParsedArgs, UsageError } from "../args.ts";
+import { countLine, diagnosticJson, formatDiagnostics } from "../report.ts";
+import { paint, type Terminal } from "../terminal.ts";
+
+type Mode = "normal" | "verbose" | "quiet" | "json";
+
+function modeOf(args: ParsedArgs): Mode {
+  if (args.flags.json) return "json";
+  if (args.flags.quiet) return "quiet";
+  return args.flags.verbose ? "verbose" : "normal";
+}
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
+}
+
+/** The part of core the command uses; tests pass a stand-in. */
+export interface BuildApi {
+  readonly build: typeof import("@bengal/core").build;
+  readonly BuildError: typeof import("@bengal/core").BuildError;
+}
+
+// Loaded on use, not at startup, so `--help` and `new` never pay for the renderer.
+const loadCore = (): Promise<BuildApi> => import("@bengal/core");
+
+/** `bengal build [dir]`: exit 0 on success (warnings allowed), 1 when the build had errors, 2 when the config is unusable. */
+export async function runBuild(
+  term: Terminal,
+  args: ParsedArgs,
+  load: () => Promise<BuildApi> = loadCore,
+): Promise<number> {
+  const mode = modeOf(args);
+  if (args.positionals.length > 1) throw new UsageError(`unexpected argument ${args.positionals[1]}`);
+  const root = resolve(term.cwd, args.positionals[0] ?? ".");
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new UsageError(`the site folder ${args.positionals[0] ?? "."} does not exist`);
+  }
+  const started = performance.now();
+  let core: BuildApi;
+  try {
+    core = await load();
+  } catch (error) {
+    return reportFatal(term, mode, root, "bengal could not start", [internalDiagnostic(error)], 1);
+  }
+  let result: BuildResult;
+  try {
+    result = await core.build({
+      root,
+      ...(typeof args.flags.config === "string" ? { configPath: resolve(term.cwd, args.flags.config) } : {}),
+      ...(args.flags.drafts ? { drafts: true } : {}),
+      ...(typeof args.flags.baseurl === "string" ? { baseurl: args.flags.baseurl } : {}),
+      ...(typeof args.flags.output === "string" ? { outputDir: resolve(term.cwd, args.flags.output) } : {}),
+      ...(args.flags.strict ? { strict: true } : {}),
+      ...(args.flags["no-parallel"] ? { parallel: false } : {}),
+      verbose: mode === "verbose",
+      onProgress: (e) => {
+        if (mode !== "verbose") return;
+        term.out(`  ${paint(term, "green", "✓")} ${e.stage.padEnd(12)} ${ms(e.ms)}\n`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof core.BuildError) {
+      return reportFatal(term, mode, root, error.message, error.diagnostics, 2);
+    }
+    return reportFatal(term, mode, root, "the build crashed", [internalDiagnostic(error)], 1);
+  }
+  const elapsed = performance.now() - started;
+
+  if (mode === "json") {
+    term.out(`${JSON.stringify(resultJson(result))}\n`);
+    return result.failed ? 1 : 0;
+  }
+  const listed = formatDiagnostics(term, result.diagnostics, { root, showInfo: mode === "verbose" });
+  if (mode === "quiet") {
+    term.out(listed);
+    return result.failed ? 1 : 0;
+  }
+  const counts = `${result.pages} page${result.pages === 1 ? "" : "s"}, ${result.assets} asset${
+    result.assets === 1 ? "" : "s"
+  }`;
+  const summary = result.failed
+    ? `${paint(term, "red", "✗")} Built ${counts} with errors in ${ms(elapsed)}`
+    : `${paint(term, "green", "✓")} Built ${counts} in ${ms(elapsed)}`;
+  term.out(`${summary}  ${paint(term, "dim", `→ ${relative(term.cwd, result.outputDir) || "."}`)}\n`);
+  if (mode === "verbose") {
+    term.out(`  written ${result.written}, unchanged ${result.unchanged}, removed ${result.removed}\n`);
+  } else if (result.timings.length > 0) {
+    term.out(`  ${paint(term, "dim", result.timings.map((t) => `${t.stage} ${ms(t.ms)}`).join(" · "))}\n`);
+  }
+  if (listed) term.out(`\n${listed}`);
+  term.out(countLine(term, result.diagnostics));
+  return result.failed ? 1 : 0;
+}
+
+/** A crash is reported like any other error, so `--json` still prints one object. */
+function internalDiagnostic(error: unknown): Diagnostic {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return {
+    code: "build.internal",
+    severity: "error",
+    message: `internal error: ${message}`,
+    file: "",
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+function resultJson(result: BuildResult) {
+  return {
+    ok: !result.failed,
+    pages: result.pages,
+    assets: result.assets,
+    written: result.written,
+    unchanged: result.unchanged,
+    removed: result.removed,
+    outputDir: result.outputDir,
+    timings: result.timings,
+    diagnostics: result.diagnostics.map(diagnosticJson),
+  };
+}
+
+function reportFatal(
+  term: Terminal,
+  mode: Mode,
+  root: string,
+  message: string,
+  diagnostics: readonly Diagnostic[],
+  code: number,
+): number {
+  if (mode === "json") {
+    term.out(
+      `${JSON.stringify({
+        ok: false,
+        pages: 0,
+        assets: 0,
+        written: 0,
+        unchanged: 0,
+        removed: 0,
+        outputDir: null,
+        timings: [],
+        diagnostics: diagnostics.map(diagnosticJson),
+      })}\n`,
+    );
+    return code;
+  }
+  term.err(formatDiagnostics(term, diagnostics, { root, showInfo: true }));
+  term.err(`${paint(term, "red", "✗")} ${message}\n`);
+  return code;
+}
