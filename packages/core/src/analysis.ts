@@ -39,3 +39,5 @@ export * from "./parse/locator.ts";
 export * from "./parse/parse-document.ts";
 export * from "./parse/positions.ts";
 export * from "./parse/title.ts";
+export { analyzeMarkdown, type MarkdownAnalysis } from "./render/markdown/analyze.ts";
+export { createSlugger, type Slugger, slugify } from "./render/markdown/slug.ts";

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, test } from "bun:test";
+import { createHighlighter as createShiki } from "shiki";
+import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import { createHighlighter, fenceLanguages } from "./highlighter.ts";
+import type { Highlighter } from "./types.ts";
+
+const config = { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false };
+let h: Highlighter;
+beforeAll(async () => {
+  h = await createHighlighter(config);
+});
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** Per character of each line: `light|dark|lightFontStyle|darkFontStyle` from our HTML. */
+function styledChars(html: string): string[][] {
+  const code = html.slice(html.indexOf("<code>") + 6, html.lastIndexOf("</code>"));
+  return code.split("\n").map((line) => {
+    const chars: string[] = [];
+    for (const m of line.matchAll(/<span style="([^"]*)">([^<]*)<\/span>/g)) {
+      const vars = Object.fromEntries(m[1]!.split(";").map((d) => d.split(":") as [string, string]));
+      const key = [
+        vars["--shiki-light"]?.toUpperCase(),
+        vars["--shiki-dark"]?.toUpperCase(),
+        vars["--shiki-light-font-style"] ?? "",
+        vars["--shiki-dark-font-style"] ?? "",
+      ].join("|");
+      for (const _ of unescapeHtml(m[2]!)) chars.push(key);
+    }
+    return chars;
+  });
+}
+
+const samples: Record<string, string> = {
+  ts: 'import { x } from "y";\n// comment\nexport async function f<T>(a: T[]): Promise<number> {\n  return a.length * 2; /* c */\n}\n',
+  python: '@decorator\ndef f(x: int = 3) -> str:\n    """Doc."""\n    return f"{x!r} done"  # note\n',
+  rust: "#[derive(Debug)]\nstruct P<'a> { s: &'a str }\nfn main() { let v = vec![1, 2]; println!(\"{v:?}\"); }\n",
+  bash: 'for f in *.md; do\n  echo "$f" | grep -q x && exit 1\ndone\n',
+  css: ":root { --x: 1px; }\na:hover > .b::after { color: #fff !important; }\n",
+  markdown: "# T\n\n*em* **strong** [l](u) `c`\n\n```js\nlet a = 1;\n```\n",
+};
+
+describe("createHighlighter", () => {
+  test("emits both theme colors as CSS variables, wrapped for light/dark switching", () => {
+    const { html, known } = h.highlight("const x = 1;", "ts");
+    expect(known).toBe(true);
+    expect(html).toStartWith(
+      '<pre class="shiki shiki-themes github-light github-dark" style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e"',
+    );
+    expect(html).toContain('<span style="--shiki-light:#D73A49;--shiki-dark:#F97583">const </span>');
+  });
+
+  test("one tokenization gives the same colors as shiki's two-theme output", async () => {
+    const shiki = await createShiki({
+      themes: [config.light, config.dark],
+      langs: ["ts", "python", "rust", "bash", "css", "markdown", "javascript"],
+      engine: createJavaScriptRegexEngine({ forgiving: true }),
+    });
+    for (const [lang, code] of Object.entries(samples)) {
+      const ours = styledChars(h.highlight(code, lang).html);
+      const theirs = shiki.codeToTokensWithThemes(code, {
+        lang: lang as "ts",
+        themes: { light: "github-light", dark: "github-dark" },
+      });
+      expect(ours.length).toBe(theirs.length);
+      theirs.forEach((line, i) => {
+        const expected: string[] = [];
+        for (const t of line) {
+          const l = t.variants.light!;
+          const d = t.variants.dark!;
+          const style = (f: number | undefined) => ((f ?? 0) & 1 ? "italic" : "");
+          const key = [
+            l.color?.toUpperCase(),
+            d.color?.toUpperCase(),
+            style(l.fontStyle),
+            style(d.fontStyle),
+          ].join("|");
+          for (const _ of t.content) expected.push(key);
+        }
+        const text = code.split("\n")[i]!;
+        // Whitespace is glued to a neighbouring span, so only visible characters are compared.
+        const visible = (keys: string[]) => keys.filter((_, c) => text[c]!.trim() !== "");
+        expect(`${lang}:${i}:${visible(ours[i]!).join(",")}`).toBe(
+          `${lang}:${i}:${visible(expected).join(",")}`,
+        );
+      });
+    }
+  });
+
+  test("escapes code and keeps every line", () => {
+    const { html } = h.highlight('a = "<b>"\n\nc & d', "python");
+    expect(html).toContain("&quot;&lt;b&gt;&quot;");
+    expect(html).toContain("&amp;");
+    expect(html.match(/<span class="line">/g)).toHaveLength(3);
+  });
+
+  test("unknown languages are plain escaped text with known: false; plain aliases are known", () => {
+    const unknown = h.highlight("<x> & y", "klingon");
+    expect(unknown.known).toBe(false);
+    expect(unknown.html).toContain('<span class="line">&lt;x&gt; &amp; y</span>');
+    expect(unknown.html).not.toContain("<span style=");
+    expect(h.highlight("x", "text").known).toBe(true);
+    expect(h.highlight("x", "").known).toBe(true);
+  });
+
+  test("aliases of preloaded languages are known", () => {
+    for (const lang of ["js", "typescript", "sh", "shell", "bash", "py", "rs", "yml", "md", "c++", "JSON"]) {
+      expect(`${lang}:${h.highlight("x", lang).known}`).toBe(`${lang}:true`);
+    }
+  });
+
+  test("prepare loads a bundled language on demand", async () => {
+    expect(h.highlight("main = print 1", "haskell").known).toBe(false);
+    await h.prepare(["haskell", "klingon"]);
+    const after = h.highlight("main = print 1", "haskell");
+    expect(after.known).toBe(true);
+    expect(after.html).toContain("--shiki-dark:");
+  });
+
+  test("a cache hit returns the same html", () => {
+    const code = "let cached = 42;";
+    const first = h.highlight(code, "js").html;
+    expect(h.highlight(code, "js").html).toBe(first);
+    expect(h.highlight(code, "javascript").known).toBe(true);
+  });
+
+  test("line_numbers marks the block for CSS line counters", async () => {
+    const numbered = await createHighlighter({ ...config, line_numbers: true });
+    expect(numbered.highlight("a\nb", "text").html).toStartWith(
+      '<pre class="shiki shiki-themes github-light github-dark line-numbers"',
+    );
+    expect(h.highlight("a\nb", "text").html).not.toContain("line-numbers");
+  });
+
+  test("unknown theme names are rejected", async () => {
+    await expect(createHighlighter({ ...config, dark: "no-such-theme" })).rejects.toThrow("no-such-theme");
+  });
+});
+
+describe("fenceLanguages", () => {
+  test("finds fence languages without lexing", () => {
+    expect(fenceLanguages("```ts\na\n```\n\n  ~~~ python title=x\n```\n```ts\n````{.x}\n")).toEqual([
+      "ts",
+      "python",
+    ]);
+  });
+});
