@@ -42,8 +42,10 @@ export default function Base(props: BaseProps) {
         <meta name="color-scheme" content="light dark" />
         <link rel="icon" href={site.url("/favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={site.asset("css/style.css")} />
+        {site.hasAsset("css/custom.css") && <link rel="stylesheet" href={site.asset("css/custom.css")} />}
         <script>{raw(THEME_INIT)}</script>
         <script src={site.asset("js/theme.js")} defer />
+        {site.hasAsset("js/custom.js") && <script src={site.asset("js/custom.js")} defer />}
       </head>
       <body class={`kind-${page.kind}`}>
         <a class="skip-link" href="#main">

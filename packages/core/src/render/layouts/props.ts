@@ -24,6 +24,8 @@ export interface SiteView {
   absUrl(path: string): string;
   /** URL of a theme or site asset (`css/style.css`), fingerprinted when that is on. */
   asset(path: string): string;
+  /** Whether the theme or the site has this asset, e.g. to link an optional `css/custom.css`. */
+  hasAsset(path: string): boolean;
   page(id: string): Page | undefined;
   section(key: string): Section | undefined;
   /** Regular pages in site order. */

@@ -5,6 +5,8 @@ import type { SiteView } from "./props.ts";
 export interface SiteViewOptions {
   /** Asset path (`css/style.css`) → the final href, baseurl included (`/docs/assets/css/style.3f2a.css`). */
   readonly assetUrl: (path: string) => string;
+  /** Whether the theme or the site has this asset (`css/custom.css`). */
+  readonly assetExists?: (path: string) => boolean;
   readonly buildDate: Date;
   readonly generator: string;
 }
@@ -55,6 +57,7 @@ export function createSiteView(index: SiteIndex, options: SiteViewOptions): Site
     url,
     absUrl,
     asset: (path) => options.assetUrl(path.replace(/^\/+/, "")),
+    hasAsset: (path) => options.assetExists?.(path.replace(/^\/+/, "")) ?? false,
     page: (id) => index.pages.get(id),
     section: (key) => index.sections.get(key),
     regularPages: () => regular,

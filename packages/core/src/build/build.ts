@@ -1,0 +1,142 @@
+import { collectAssetFiles } from "../assets/collect.ts";
+import { buildSiteIndex } from "../content/index-builder.ts";
+import { joinBaseurl } from "../content/urls.ts";
+import { applySeverities, hasErrors } from "../diagnostics/create.ts";
+import { discoverSite } from "../discover/discover-site.ts";
+import { builtinThemeDir } from "../discover/theme-dir.ts";
+import { createBunHost } from "../host/bun-host.ts";
+import { join, normalize } from "../host/path.ts";
+import { resourceUrl } from "../links/lookup.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { BuildResult } from "../model/output.ts";
+import type { SiteIndex } from "../model/site.ts";
+import { createSiteView } from "../render/layouts/site-view.ts";
+import { VERSION } from "../version.ts";
+import { writeOutputs } from "../write/writer.ts";
+import { resolveConfig } from "./config-stage.ts";
+import { siteFileSet } from "./file-set.ts";
+import type { BuildOptions } from "./options.ts";
+import { postprocess } from "./postprocess-stage.ts";
+import { readContent } from "./read-stage.ts";
+import { renderPages } from "./render-stage.ts";
+import { createStageTimer } from "./timer.ts";
+
+/**
+ * config → discover → parse → index → render → assets → postprocess → write.
+ * Stages return data plus diagnostics; only an unusable config stops the build (BuildError).
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const host = options.host ?? createBunHost();
+  const root = absolute(options.root);
+  const timer = createStageTimer(options.onProgress);
+  const diagnostics: Diagnostic[] = [];
+  const collect = <T extends { diagnostics: readonly Diagnostic[] }>(r: T): T => {
+    diagnostics.push(...r.diagnostics);
+    return r;
+  };
+
+  const { config } = collect(await timer.stage("config", () => resolveConfig(host, root, options)));
+  const outputDir = config.build.output_dir.startsWith("/")
+    ? normalize(config.build.output_dir)
+    : join(root, config.build.output_dir);
+
+  const { files } = collect(await timer.stage("discover", () => discoverSite(host, root, config)));
+  const { docs } = collect(await timer.stage("parse", () => readContent(host, root, files.content, config)));
+  const { index } = collect(
+    await timer.stage("index", () => buildSiteIndex(docs, config, { drafts: config.build.drafts })),
+  );
+
+  const assetUrl = (path: string) => joinBaseurl(config.site.baseurl, `/assets/${path.replace(/^\/+/, "")}`);
+  const assetRels = new Set(files.assets.map((a) => a.rel));
+  const site = createSiteView(index, {
+    assetUrl,
+    assetExists: (rel) => assetRels.has(rel),
+    buildDate: newestDate(index),
+    generator: `Bengal ${VERSION}`,
+  });
+  const exists = siteFileSet(files);
+  const siteTheme = join(root, "themes", config.theme);
+  const themeDirs = [...((await host.stat(siteTheme))?.kind === "dir" ? [siteTheme] : []), builtinThemeDir()];
+
+  const pages = collect(
+    await timer.stage("render", () =>
+      renderPages({ host, root, config, index, site, files: exists, themeDirs }),
+    ),
+  );
+  const assets = collect(
+    await timer.stage("assets", () =>
+      collectAssetFiles(host, root, files.assets, [
+        ...files.static,
+        ...pageResources(index, root, files.resources),
+      ]),
+    ),
+  );
+  const post = collect(
+    await timer.stage("postprocess", () =>
+      postprocess({
+        index,
+        rendered: pages.rendered,
+        links: pages.links,
+        anchors: pages.anchors,
+        files: exists,
+      }),
+    ),
+  );
+
+  const outputs = [...pages.outputs, ...assets.files, ...post.outputs];
+  const summary = await timer.stage("write", () =>
+    writeOutputs({
+      host,
+      outputDir,
+      manifestPath: join(root, ".bengal", "outputs.json"),
+      files: outputs,
+      keep: pages.failed,
+    }),
+  );
+
+  const reported = sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
+  return {
+    pages: index.targets.length,
+    assets: assets.files.length,
+    written: summary.written,
+    unchanged: summary.unchanged,
+    removed: summary.removed,
+    outputDir,
+    timings: timer.timings,
+    diagnostics: reported,
+    failed: hasErrors(reported),
+  };
+}
+
+/** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */
+function pageResources(index: SiteIndex, root: string, resources: readonly string[]) {
+  return resources.map((p) => ({ rel: resourceUrl(index, p).replace(/^\/+/, ""), source: join(root, p) }));
+}
+
+function absolute(path: string): string {
+  return path.startsWith("/") ? normalize(path) : join(process.cwd(), path);
+}
+
+/** The newest content date stands in for "now" so that output never depends on the clock. */
+function newestDate(index: {
+  pages: ReadonlyMap<string, { date: Date | null; lastmod: Date | null }>;
+}): Date {
+  let newest = 0;
+  for (const p of index.pages.values()) {
+    const t = (p.lastmod ?? p.date)?.getTime() ?? 0;
+    if (t > newest) newest = t;
+  }
+  return new Date(newest);
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return list.sort(
+    (a, b) =>
+      rank[a.severity] - rank[b.severity] ||
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,30 @@
+import type { Host } from "../host/host.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+
+export interface BuildOptions {
+  /** Site root (absolute or relative to the working directory). */
+  readonly root: string;
+  readonly configPath?: string;
+  readonly drafts?: boolean;
+  readonly baseurl?: string;
+  /** Output folder, relative to the site root or absolute; overrides `[build] output_dir`. */
+  readonly outputDir?: string;
+  readonly strict?: boolean;
+  readonly parallel?: boolean;
+  readonly verbose?: boolean;
+  readonly host?: Host;
+  /** Called as each stage ends. */
+  readonly onProgress?: (event: { stage: string; ms: number }) => void;
+}
+
+/** The build cannot start or go on (an unusable config). The CLI exits 2. */
+export class BuildError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {
+    super(message);
+    this.name = "BuildError";
+  }
+}

@@ -1,0 +1,30 @@
+import type { Host } from "../host/host.ts";
+
+/**
+ * What the previous build wrote, so the next one can remove outputs that no longer
+ * exist without ever touching a file Bengal did not write.
+ */
+export interface OutputManifest {
+  readonly version: 1;
+  /** Output-relative path → content hash. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export const EMPTY_MANIFEST: OutputManifest = { version: 1, files: {} };
+
+export async function readManifest(host: Host, path: string): Promise<OutputManifest> {
+  try {
+    const parsed = JSON.parse(await host.readText(path)) as Partial<OutputManifest>;
+    if (parsed.version === 1 && parsed.files && typeof parsed.files === "object")
+      return parsed as OutputManifest;
+  } catch {
+    // Missing or unreadable: behave as if nothing was written before (removes nothing).
+  }
+  return EMPTY_MANIFEST;
+}
+
+export function serializeManifest(manifest: OutputManifest): string {
+  const files: Record<string, string> = {};
+  for (const key of Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
+  return `${JSON.stringify({ version: 1, files }, null, 1)}\n`;
+}

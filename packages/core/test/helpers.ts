@@ -1,0 +1,24 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Window } from "happy-dom";
+
+const FIXTURES = join(import.meta.dir, "fixtures");
+
+/** Copies a fixture site into a fresh temp folder; `using` removes it afterwards. */
+export function fixtureSite(name: string): { root: string; [Symbol.dispose](): void } {
+  const root = mkdtempSync(join(tmpdir(), `bengal-${name}-`));
+  cpSync(join(FIXTURES, name), root, { recursive: true });
+  return { root, [Symbol.dispose]: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function readOutput(root: string, path: string): string {
+  return readFileSync(join(root, "public", path), "utf8");
+}
+
+/** Parses an output HTML file into a DOM document for queries. */
+export function dom(html: string): Document {
+  const window = new Window({ url: "https://example.com/" });
+  window.document.write(html);
+  return window.document as unknown as Document;
+}
