@@ -111,8 +111,13 @@ describe("building the basic fixture site", () => {
     expect(readOutput(site.root, "sitemap.xml")).toContain("<loc>https://example.com/sub/docs/intro/</loc>");
     expect(readOutput(site.root, "rss.xml")).toContain("Post number 5");
     expect(existsSync(join(site.root, "public/images/logo.svg"))).toBe(true);
-    expect(existsSync(join(site.root, "public/assets/css/custom.css"))).toBe(true);
-    expect(existsSync(join(site.root, "public/assets/css/style.css"))).toBe(true);
+    const manifest = JSON.parse(readOutput(site.root, "asset-manifest.json")) as Record<string, string>;
+    expect(manifest["css/custom.css"]).toMatch(/^assets\/css\/custom\.[0-9a-f]{8}\.css$/);
+    expect(existsSync(join(site.root, "public", manifest["css/custom.css"]!))).toBe(true);
+    expect(existsSync(join(site.root, "public", manifest["css/style.css"]!))).toBe(true);
+    const links = [...html("index.html").querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"));
+    expect(links).toContain(`/sub/${manifest["css/style.css"]}`);
+    expect(links).toContain(`/sub/${manifest["css/custom.css"]}`);
   });
 
   test("a second build of the same input is byte-identical and rewrites nothing", async () => {

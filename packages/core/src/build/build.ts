@@ -1,6 +1,5 @@
-import { collectAssetFiles } from "../assets/collect.ts";
+import { processAssets } from "../assets/pipeline.ts";
 import { buildSiteIndex } from "../content/index-builder.ts";
-import { joinBaseurl } from "../content/urls.ts";
 import { applySeverities, hasErrors } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { builtinThemeDir } from "../discover/theme-dir.ts";
@@ -46,10 +45,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await timer.stage("index", () => buildSiteIndex(docs, config, { drafts: config.build.drafts })),
   );
 
-  const assetUrl = (path: string) => joinBaseurl(config.site.baseurl, `/assets/${path.replace(/^\/+/, "")}`);
+  // Assets go first: layouts need their final (fingerprinted) URLs.
+  const assets = collect(
+    await timer.stage("assets", () =>
+      processAssets({
+        host,
+        siteRoot: root,
+        assets: files.assets,
+        statics: [...files.static, ...pageResources(index, root, files.resources)],
+        options: {
+          minify: config.build.minify_assets,
+          fingerprint: config.build.fingerprint_assets,
+          optimize: config.build.optimize_assets,
+          parallel: config.build.parallel,
+          maxWorkers: config.build.max_workers,
+          baseurl: config.site.baseurl,
+        },
+      }),
+    ),
+  );
   const assetRels = new Set(files.assets.map((a) => a.rel));
   const site = createSiteView(index, {
-    assetUrl,
+    assetUrl: assets.urlFor,
     assetExists: (rel) => assetRels.has(rel),
     buildDate: newestDate(index),
     generator: `Bengal ${VERSION}`,
@@ -61,14 +78,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages = collect(
     await timer.stage("render", () =>
       renderPages({ host, root, config, index, site, files: exists, themeDirs }),
-    ),
-  );
-  const assets = collect(
-    await timer.stage("assets", () =>
-      collectAssetFiles(host, root, files.assets, [
-        ...files.static,
-        ...pageResources(index, root, files.resources),
-      ]),
     ),
   );
   const post = collect(
@@ -97,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reported = sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
   return {
     pages: index.targets.length,
-    assets: assets.files.length,
+    assets: Object.keys(assets.manifest).length,
     written: summary.written,
     unchanged: summary.unchanged,
     removed: summary.removed,

@@ -1,5 +1,4 @@
 import { diagnostic } from "../diagnostics/create.ts";
-import type { SiteFiles } from "../discover/types.ts";
 import type { Host } from "../host/host.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { SiteConfig } from "../model/config.ts";
