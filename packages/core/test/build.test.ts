@@ -115,7 +115,9 @@ describe("building the basic fixture site", () => {
     expect(manifest["css/custom.css"]).toMatch(/^assets\/css\/custom\.[0-9a-f]{8}\.css$/);
     expect(existsSync(join(site.root, "public", manifest["css/custom.css"]!))).toBe(true);
     expect(existsSync(join(site.root, "public", manifest["css/style.css"]!))).toBe(true);
-    const links = [...html("index.html").querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href"));
+    const links = [...html("index.html").querySelectorAll('link[rel="stylesheet"]')].map((l) =>
+      l.getAttribute("href"),
+    );
     expect(links).toContain(`/sub/${manifest["css/style.css"]}`);
     expect(links).toContain(`/sub/${manifest["css/custom.css"]}`);
   });

@@ -80,7 +80,7 @@ async function pruneEmptyParents(host: Host, outputDir: string, file: string): P
 /** A cheap check that the file on disk is still the one we wrote (size match). */
 async function isSame(host: Host, path: string, content: string | Uint8Array): Promise<boolean> {
   const stat = await host.stat(path);
-  if (!stat || stat.kind !== "file") return false;
+  if (stat?.kind !== "file") return false;
   const size = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
   return stat.size === size;
 }
