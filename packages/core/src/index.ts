@@ -2,5 +2,6 @@ export * from "./analysis.ts";
 export { build } from "./build/build.ts";
 export { clean } from "./build/clean.ts";
 export { BuildError, type BuildOptions } from "./build/options.ts";
+export { type BuildSession, createBuildSession, type FileChange } from "./build/session.ts";
 export type { LayoutProps, SiteView } from "./render/layouts/props.ts";
 export { VERSION } from "./version.ts";

@@ -36,6 +36,7 @@ function result(diagnostics: Diagnostic[]): BuildResult {
     written: 4,
     unchanged: 0,
     removed: 0,
+    changedPaths: [],
     outputDir: "/site/public",
     timings: [
       { stage: "config", ms: 1 },

@@ -110,6 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     written: summary.written,
     unchanged: summary.unchanged,
     removed: summary.removed,
+    changedPaths: summary.changedPaths,
     outputDir,
     timings: timer.timings,
     diagnostics: reported,

@@ -17,6 +17,8 @@ export interface BuildResult {
   readonly written: number;
   readonly unchanged: number;
   readonly removed: number;
+  /** Output paths (relative to outputDir) written or removed by this build. */
+  readonly changedPaths: readonly string[];
   readonly outputDir: string;
   readonly timings: readonly StageTiming[];
   readonly diagnostics: readonly Diagnostic[];

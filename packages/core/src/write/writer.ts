@@ -8,6 +8,8 @@ export interface WriteSummary {
   readonly written: number;
   readonly unchanged: number;
   readonly removed: number;
+  /** Output paths written or removed by this build, sorted (for live reload). */
+  readonly changedPaths: readonly string[];
 }
 
 export interface WriteOptions {
@@ -30,6 +32,7 @@ export async function writeOutputs(options: WriteOptions): Promise<WriteSummary>
   const next: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
+  const changedPaths: string[] = [];
 
   await Promise.all(
     files.map(async (file) => {
@@ -41,6 +44,7 @@ export async function writeOutputs(options: WriteOptions): Promise<WriteSummary>
         return;
       }
       await host.write(target, file.content);
+      changedPaths.push(file.path);
       written++;
     }),
   );
@@ -60,12 +64,13 @@ export async function writeOutputs(options: WriteOptions): Promise<WriteSummary>
     }
     await host.remove(target);
     await pruneEmptyParents(host, outputDir, target);
+    changedPaths.push(path);
     removed++;
   }
 
   const manifest: OutputManifest = { version: 1, files: next };
   await host.write(options.manifestPath, serializeManifest(manifest));
-  return { written, unchanged, removed };
+  return { written, unchanged, removed, changedPaths: changedPaths.sort() };
 }
 
 async function pruneEmptyParents(host: Host, outputDir: string, file: string): Promise<void> {

@@ -1,0 +1,55 @@
+import type { BuildResult } from "../model/output.ts";
+import { build } from "./build.ts";
+import type { BuildOptions } from "./options.ts";
+
+export interface FileChange {
+  /** Absolute path of the file that changed. */
+  readonly path: string;
+  readonly kind: "create" | "change" | "delete";
+}
+
+/**
+ * A long-lived build for `bengal serve` and the editor: rebuilds run one at a time, and a
+ * rebuild asked for during a rebuild runs once after it, with all the changes seen meanwhile.
+ */
+export interface BuildSession {
+  rebuild(changes?: readonly FileChange[]): Promise<BuildResult>;
+  close(): Promise<void>;
+}
+
+export function createBuildSession(options: BuildOptions): BuildSession {
+  let running: Promise<BuildResult> | null = null;
+  let queued: { changes: FileChange[]; promise: Promise<BuildResult> } | null = null;
+
+  const run = (_changes: readonly FileChange[]) => build(options);
+
+  return {
+    rebuild(changes = []) {
+      if (!running) {
+        running = run(changes).finally(() => {
+          running = null;
+        });
+        return running;
+      }
+      if (queued) {
+        queued.changes.push(...changes);
+        return queued.promise;
+      }
+      const pending: FileChange[] = [...changes];
+      const promise = running
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          queued = null;
+          return this.rebuild(pending);
+        });
+      queued = { changes: pending, promise };
+      return promise;
+    },
+    async close() {
+      await running?.catch(() => undefined);
+    },
+  };
+}
