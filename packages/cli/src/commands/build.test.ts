@@ -37,6 +37,7 @@ function result(diagnostics: Diagnostic[]): BuildResult {
     unchanged: 0,
     removed: 0,
     changedPaths: [],
+    workers: { pages: 0, assets: 0 },
     outputDir: "/site/public",
     timings: [
       { stage: "config", ms: 1 },

@@ -144,13 +144,18 @@ function finish(
   files.push({ path: "asset-manifest.json", content: `${JSON.stringify(manifest, null, 2)}\n` });
   files.sort((a, b) => compare(a.path, b.path));
 
+  const urlFor = assetUrlFor(manifest, baseurl);
+  const diagnostics = unique([...results.flatMap((r) => r.diagnostics), ...statics.diagnostics]);
+  return { files, manifest, urlFor, diagnostics, workers };
+}
+
+/** The URL helper layouts use, rebuilt from the manifest alone (so render workers can have it). */
+export function assetUrlFor(manifest: Readonly<Record<string, string>>, baseurl: string): (rel: string) => string {
   const prefix = baseurlPath(baseurl);
-  const urlFor = (rel: string): string => {
+  return (rel) => {
     const clean = rel.replace(/^\/+/, "");
     return `${prefix}/${manifest[clean] ?? `assets/${clean}`}`;
   };
-  const diagnostics = unique([...results.flatMap((r) => r.diagnostics), ...statics.diagnostics]);
-  return { files, manifest, urlFor, diagnostics, workers };
 }
 
 /** A partial imported by several stylesheets reports its error once; the order is the files'. */

@@ -9,15 +9,16 @@ import { resourceUrl } from "../links/lookup.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
 import type { SiteIndex } from "../model/site.ts";
-import { createSiteView } from "../render/layouts/site-view.ts";
+import type { RenderSnapshot } from "../render/snapshot.ts";
 import { VERSION } from "../version.ts";
 import { writeOutputs } from "../write/writer.ts";
+import { collectPages } from "./collect-pages.ts";
 import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
 import type { BuildOptions } from "./options.ts";
 import { postprocess } from "./postprocess-stage.ts";
 import { readContent } from "./read-stage.ts";
-import { renderPages } from "./render-stage.ts";
+import { groupTargets, renderPages } from "./render-stage.ts";
 import { createStageTimer } from "./timer.ts";
 
 /**
@@ -64,22 +65,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     ),
   );
-  const assetRels = new Set(files.assets.map((a) => a.rel));
-  const site = createSiteView(index, {
-    assetUrl: assets.urlFor,
-    assetExists: (rel) => assetRels.has(rel),
-    buildDate: newestDate(index),
-    generator: `Bengal ${VERSION}`,
-  });
   const exists = siteFileSet(files);
   const siteTheme = join(root, "themes", config.theme);
   const themeDirs = [...((await host.stat(siteTheme))?.kind === "dir" ? [siteTheme] : []), builtinThemeDir()];
+  const snapshot: RenderSnapshot = {
+    root,
+    config,
+    index,
+    themeDirs,
+    assetManifest: assets.manifest,
+    files: exists.paths,
+    buildDate: newestDate(index).getTime(),
+    generator: `Bengal ${VERSION}`,
+  };
 
-  const pages = collect(
+  const rendering = collect(
     await timer.stage("render", () =>
-      renderPages({ host, root, config, index, site, files: exists, themeDirs }),
+      renderPages({
+        host,
+        snapshot,
+        groups: groupTargets(index.targets),
+        parallel: config.build.parallel,
+        maxWorkers: config.build.max_workers,
+        ...(options.onItem
+          ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }
+          : {}),
+      }),
     ),
   );
+  const pages = collectPages(rendering.results, (id) => index.pages.get(id)?.sourcePath ?? null);
+  diagnostics.push(...pages.diagnostics);
+
   const post = collect(
     await timer.stage("postprocess", () =>
       postprocess({
@@ -113,6 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     changedPaths: summary.changedPaths,
     outputDir,
     timings: timer.timings,
+    workers: { pages: rendering.workers, assets: assets.workers },
     diagnostics: reported,
     failed: hasErrors(reported),
   };

@@ -15,6 +15,8 @@ export interface BuildOptions {
   readonly host?: Host;
   /** Called as each stage ends. */
   readonly onProgress?: (event: { stage: string; ms: number }) => void;
+  /** Called as items of a long stage finish (`render`: pages done of total), for progress displays. */
+  readonly onItem?: (stage: string, done: number, total: number) => void;
 }
 
 /** The build cannot start or go on (an unusable config). The CLI exits 2. */

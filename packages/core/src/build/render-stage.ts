@@ -1,107 +1,94 @@
-import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
-import { rewriteHref } from "../links/resolve.ts";
-import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { OutputFile } from "../model/output.ts";
-import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
-import type { SiteIndex } from "../model/site.ts";
-import { createHighlighter, fenceLanguages } from "../render/highlight/highlighter.ts";
-import { createLayoutEngine, LayoutError } from "../render/layouts/engine.ts";
-import { buildLayoutProps } from "../render/layouts/page-props.ts";
-import type { SiteView } from "../render/layouts/props.ts";
-import { createMarkdownRenderer } from "../render/markdown/renderer.ts";
+import type { RenderTarget } from "../model/site.ts";
+import { createRenderContext, type PageFacts, type PageGroupResult } from "../render/page-render.ts";
+import { createPagePool, PAGE_POOL_MIN, pageWorkerCount } from "../render/pool.ts";
+import type { RenderSnapshot } from "../render/snapshot.ts";
 
-export interface RenderInput {
+export interface RenderGroup {
+  readonly pageId: string;
+  readonly targets: readonly RenderTarget[];
+  /** Markdown facts still valid from the cache: only the layouts run. */
+  readonly facts?: PageFacts;
+}
+
+export interface RenderPagesInput {
   readonly host: Host;
-  readonly root: string;
-  readonly config: SiteConfig;
-  readonly index: SiteIndex;
-  readonly site: SiteView;
-  readonly files: { exists(sitePath: string): boolean };
-  readonly themeDirs: readonly string[];
+  readonly snapshot: RenderSnapshot;
+  readonly groups: readonly RenderGroup[];
+  readonly parallel: boolean;
+  readonly maxWorkers: number | null;
+  readonly onItem?: (done: number, total: number) => void;
 }
 
-export interface RenderOutput {
-  readonly outputs: OutputFile[];
-  readonly rendered: Map<string, RenderedMarkdown>;
-  readonly links: Array<{ sourcePath: string; links: LinkRef[] }>;
-  readonly anchors: Map<string, ReadonlySet<string>>;
-  readonly diagnostics: Diagnostic[];
-  /** Outputs that could not be rendered this time; the writer keeps their previous file. */
-  readonly failed: Set<string>;
+export interface RenderPagesOutput {
+  /** In the order of `groups`, whichever thread rendered them. */
+  readonly results: readonly PageGroupResult[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly workers: number;
 }
 
-/** Markdown for every content page, then a layout for every render target. */
-export async function renderPages(input: RenderInput): Promise<RenderOutput> {
-  const { config, index } = input;
-  const diagnostics: Diagnostic[] = [];
-  const highlight = config.markdown.highlight;
-  const highlighter = highlight.enabled ? await createHighlighter(highlight) : null;
-  const markdown = createMarkdownRenderer({
-    highlighter,
-    readingSpeed: config.markdown.reading_speed,
-    tocMinLevel: config.markdown.toc_min_level,
-    tocMaxLevel: config.markdown.toc_max_level,
-  });
-
-  const rendered = new Map<string, RenderedMarkdown>();
-  const links: RenderOutput["links"] = [];
-  const anchors = new Map<string, ReadonlySet<string>>();
-  if (highlighter) {
-    const langs = new Set<string>();
-    for (const page of index.pages.values()) for (const lang of fenceLanguages(page.body)) langs.add(lang);
-    await highlighter.prepare([...langs]);
+/** Render targets grouped by page, in index order, so a page's markdown is rendered once for all its pagers. */
+export function groupTargets(targets: readonly RenderTarget[]): RenderGroup[] {
+  const groups = new Map<string, RenderTarget[]>();
+  for (const t of targets) {
+    const list = groups.get(t.pageId);
+    if (list) list.push(t);
+    else groups.set(t.pageId, [t]);
   }
-  for (const page of index.pages.values()) {
-    if (page.sourcePath === null) continue;
-    const from = page.sourcePath;
-    const out = markdown.render({
-      path: from,
-      body: page.body,
-      bodyLine: page.bodyLine,
-      resolveLink: (href) => rewriteHref(index, from, href, input.files),
-    });
-    rendered.set(page.id, out.result);
-    links.push({ sourcePath: from, links: out.links });
-    anchors.set(page.id, new Set(out.result.anchors));
-    diagnostics.push(...out.diagnostics);
+  return [...groups].map(([pageId, list]) => ({ pageId, targets: list }));
+}
+
+/**
+ * Renders pages inline, or on a pool of workers when there are enough of them; both run the
+ * same `renderGroup`, so the bytes are the same either way.
+ */
+export async function renderPages(input: RenderPagesInput): Promise<RenderPagesOutput> {
+  const { groups } = input;
+  if (!input.parallel || groups.length < PAGE_POOL_MIN) {
+    const context = await createRenderContext(input.snapshot, input.host);
+    const results: PageGroupResult[] = [];
+    for (const group of groups) {
+      results.push(await context.renderGroup(group.pageId, group.targets, group.facts));
+      input.onItem?.(results.length, groups.length);
+    }
+    return { results, diagnostics: context.diagnostics, workers: 0 };
   }
 
+  const workers = pageWorkerCount(groups.length, input.maxWorkers);
+  const pool = createPagePool(input.snapshot, workers);
+  try {
+    // A few batches per worker balance the load without letting messaging dominate.
+    const batches = chunk(groups, Math.ceil(groups.length / (workers * 4)));
+    let done = 0;
+    const parts = await Promise.all(
+      batches.map(async (batch) => {
+        const out = await pool.run(batch);
+        done += out.length;
+        input.onItem?.(done, groups.length);
+        return out;
+      }),
+    );
+    const context = await layoutDiagnosticsOnly(input);
+    return { results: parts.flat(), diagnostics: context, workers };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Layout load problems are the same in every worker; report them once, from the main thread's view. */
+async function layoutDiagnosticsOnly(input: RenderPagesInput): Promise<readonly Diagnostic[]> {
+  const { createLayoutEngine } = await import("../render/layouts/engine.ts");
   const engine = await createLayoutEngine({
     host: input.host,
-    siteRoot: input.root,
-    themeDirs: [...input.themeDirs],
+    siteRoot: input.snapshot.root,
+    themeDirs: [...input.snapshot.themeDirs],
   });
-  const outputs: OutputFile[] = [];
-  const failed = new Set<string>();
-  for (const target of index.targets) {
-    const page = index.pages.get(target.pageId);
-    if (!page) continue;
-    const choice = engine.choose(page);
-    if (choice.diagnostic) diagnostics.push(choice.diagnostic);
-    try {
-      const props = buildLayoutProps(target, index, input.site, rendered.get(page.id) ?? null);
-      const { html } = engine.render(choice.name, props);
-      outputs.push({ path: target.outputPath, content: html });
-    } catch (error) {
-      failed.add(target.outputPath);
-      diagnostics.push(layoutFailure(error, page.sourcePath ?? target.url, choice.name));
-    }
-  }
-  return { outputs, rendered, links, anchors, diagnostics, failed };
+  return engine.diagnostics;
 }
 
-function layoutFailure(error: unknown, pagePath: string, layout: string): Diagnostic {
-  if (error instanceof LayoutError) {
-    return diagnostic("layout.failed", {
-      file: error.file,
-      ...(error.range ? { range: error.range } : {}),
-      message: `layout "${layout}" failed while rendering ${pagePath}: ${error.message}`,
-    });
-  }
-  return diagnostic("layout.failed", {
-    file: pagePath,
-    message: `layout "${layout}" failed while rendering ${pagePath}: ${(error as Error)?.message ?? String(error)}`,
-  });
+function chunk<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }

@@ -21,6 +21,8 @@ export interface BuildResult {
   readonly changedPaths: readonly string[];
   readonly outputDir: string;
   readonly timings: readonly StageTiming[];
+  /** Worker threads used (0 = inline). */
+  readonly workers: { readonly pages: number; readonly assets: number };
   readonly diagnostics: readonly Diagnostic[];
   /** True when any diagnostic is an error (after `--strict` promotion). */
   readonly failed: boolean;

@@ -3,16 +3,13 @@ import type { RenderedMarkdown } from "../../model/render.ts";
 import type { RenderTarget, SiteIndex, Taxonomy, Term } from "../../model/site.ts";
 import type { Breadcrumb, LayoutData, SiteView } from "./props.ts";
 
-/** Section key by the id of the page that represents it, computed once per index. */
-const sectionByIndexPage = new WeakMap<SiteIndex, Map<string, Section>>();
-
+/**
+ * The section a list page stands for. A direct lookup (no scan of all sections) so that the
+ * incremental cache records a dependency on that one section only.
+ */
 function representedSection(index: SiteIndex, page: Page): Section | undefined {
-  let map = sectionByIndexPage.get(index);
-  if (!map) {
-    map = new Map([...index.sections.values()].map((s) => [s.indexPageId, s]));
-    sectionByIndexPage.set(index, map);
-  }
-  return map.get(page.id);
+  const section = index.sections.get(page.section);
+  return section?.indexPageId === page.id ? section : undefined;
 }
 
 function ancestors(index: SiteIndex, key: string | null): Section[] {

@@ -1,0 +1,51 @@
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { OutputFile } from "../model/output.ts";
+import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
+import type { PageGroupResult } from "../render/page-render.ts";
+
+export interface CollectedPages {
+  readonly outputs: OutputFile[];
+  readonly rendered: Map<string, RenderedMarkdown>;
+  readonly links: Array<{ sourcePath: string; links: LinkRef[] }>;
+  readonly anchors: Map<string, ReadonlySet<string>>;
+  readonly diagnostics: Diagnostic[];
+  /** Outputs whose layout failed; the writer keeps their previous file. */
+  readonly failed: Set<string>;
+}
+
+/** Turns per-page render results into what post-processing and the writer take. */
+export function collectPages(
+  results: readonly PageGroupResult[],
+  sourceOf: (pageId: string) => string | null,
+): CollectedPages {
+  const out: CollectedPages = {
+    outputs: [],
+    rendered: new Map(),
+    links: [],
+    anchors: new Map(),
+    diagnostics: [],
+    failed: new Set(),
+  };
+  const seen = new Set<string>();
+  const report = (d: Diagnostic) => {
+    const key = `${d.code}\0${d.file}\0${d.range.start.line}:${d.range.start.character}\0${d.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.diagnostics.push(d);
+  };
+  for (const group of results) {
+    if (group.facts) {
+      out.rendered.set(group.pageId, group.facts.rendered);
+      out.anchors.set(group.pageId, new Set(group.facts.rendered.anchors));
+      const source = sourceOf(group.pageId);
+      if (source !== null) out.links.push({ sourcePath: source, links: [...group.facts.links] });
+      for (const d of group.facts.diagnostics) report(d);
+    }
+    for (const target of group.targets) {
+      for (const d of target.diagnostics) report(d);
+      if (target.html === null) out.failed.add(target.outputPath);
+      else out.outputs.push({ path: target.outputPath, content: target.html });
+    }
+  }
+  return out;
+}

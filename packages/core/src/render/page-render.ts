@@ -1,0 +1,185 @@
+import { assetUrlFor } from "../assets/pipeline.ts";
+import { diagnostic } from "../diagnostics/create.ts";
+import type { Host } from "../host/host.ts";
+import { rewriteHref } from "../links/resolve.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
+import type { RenderTarget } from "../model/site.ts";
+import { createHighlighter, fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
+import { createLayoutEngine, LayoutError } from "./layouts/engine.ts";
+import { buildLayoutProps } from "./layouts/page-props.ts";
+import { createSiteView } from "./layouts/site-view.ts";
+import { createMarkdownRenderer } from "./markdown/renderer.ts";
+import type { RenderSnapshot } from "./snapshot.ts";
+import { type Deps, hashOf } from "./track/dep-value.ts";
+import { createTracker } from "./track/tracker.ts";
+
+/** A page's markdown, rendered once and shared by all its pagers, with what it depended on. */
+export interface PageFacts {
+  readonly rendered: RenderedMarkdown;
+  readonly links: readonly LinkRef[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly deps: Deps;
+}
+
+export interface TargetOutput {
+  readonly outputPath: string;
+  /** null when the layout failed (the diagnostic says why). */
+  readonly html: string | null;
+  readonly deps: Deps;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface PageGroupResult {
+  readonly pageId: string;
+  readonly facts: PageFacts | null;
+  readonly targets: readonly TargetOutput[];
+}
+
+export interface RenderContext {
+  /** Problems found loading layouts (reported once per build). */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Renders one page's markdown (unless `facts` are given, from the cache) and every
+   * target of that page through its layout.
+   */
+  renderGroup(pageId: string, targets: readonly RenderTarget[], facts?: PageFacts): Promise<PageGroupResult>;
+}
+
+/** Builds the engines once (highlighter, markdown, layouts) and reuses them for every page. */
+export async function createRenderContext(snapshot: RenderSnapshot, host: Host): Promise<RenderContext> {
+  const { config, index } = snapshot;
+  const highlight = config.markdown.highlight;
+  const highlighter: Highlighter | null = highlight.enabled ? await createHighlighter(highlight) : null;
+  const markdown = createMarkdownRenderer({
+    highlighter,
+    readingSpeed: config.markdown.reading_speed,
+    tocMinLevel: config.markdown.toc_min_level,
+    tocMaxLevel: config.markdown.toc_max_level,
+  });
+  const engine = await createLayoutEngine({
+    host,
+    siteRoot: snapshot.root,
+    themeDirs: [...snapshot.themeDirs],
+  });
+  const layoutHashes = await hashLayouts(host, engine.names, (n) => engine.file(n));
+
+  const urlFor = assetUrlFor(snapshot.assetManifest, config.site.baseurl);
+  const assetRels = new Set(Object.keys(snapshot.assetManifest));
+  const fileSet = new Set(snapshot.files);
+  const tracker = createTracker({
+    index,
+    assetValue: (rel) => (assetRels.has(rel) ? urlFor(rel) : "-"),
+    layoutValue: (name) => layoutHashes.get(name) ?? "-",
+    fileExists: (p) => fileSet.has(p),
+  });
+  const files = {
+    exists: (p: string) => {
+      tracker.note(`file:${p}`);
+      return fileSet.has(p);
+    },
+  };
+  const site = createSiteView(tracker.index, {
+    assetUrl: (rel) => {
+      tracker.note(`asset:${rel}`);
+      return urlFor(rel);
+    },
+    assetExists: (rel) => {
+      tracker.note(`asset:${rel}`);
+      return assetRels.has(rel);
+    },
+    buildDate: new Date(snapshot.buildDate),
+    generator: snapshot.generator,
+  });
+  const prepared = new Set<string>();
+
+  const renderFacts = async (pageId: string): Promise<PageFacts | null> => {
+    const page = index.pages.get(pageId);
+    if (!page || page.sourcePath === null) return null;
+    const from = page.sourcePath;
+    if (highlighter) {
+      const langs = fenceLanguages(page.body).filter((l) => !prepared.has(l));
+      if (langs.length > 0) {
+        await highlighter.prepare(langs);
+        for (const l of langs) prepared.add(l);
+      }
+    }
+    const { value, deps } = tracker.run(() => {
+      tracker.note(`body:${pageId}`);
+      return markdown.render({
+        path: from,
+        body: page.body,
+        bodyLine: page.bodyLine,
+        resolveLink: (href) => rewriteHref(tracker.index, from, href, files),
+      });
+    });
+    return { rendered: value.result, links: value.links, diagnostics: value.diagnostics, deps };
+  };
+
+  return {
+    diagnostics: engine.diagnostics,
+    async renderGroup(pageId, targets, cached) {
+      const facts = cached ?? (await renderFacts(pageId));
+      const page = index.pages.get(pageId);
+      const outputs: TargetOutput[] = [];
+      if (!page) return { pageId, facts, targets: outputs };
+      const choice = engine.choose(page);
+      for (const target of targets) {
+        const diagnostics: Diagnostic[] = choice.diagnostic ? [choice.diagnostic] : [];
+        const { value, deps } = tracker.run(() => {
+          tracker.note(`meta:${pageId}`);
+          try {
+            const props = buildLayoutProps(target, tracker.index, site, facts?.rendered ?? null);
+            const result = engine.render(choice.name, props);
+            for (const name of result.used) tracker.note(`layout:${name}`);
+            return result.html;
+          } catch (error) {
+            tracker.note(`layout:${choice.name}`);
+            diagnostics.push(layoutFailure(error, page.sourcePath ?? target.url, choice.name));
+            return null;
+          }
+        });
+        outputs.push({ outputPath: target.outputPath, html: value, deps, diagnostics });
+      }
+      return { pageId, facts, targets: outputs };
+    },
+  };
+}
+
+/**
+ * A layout's identity for the cache: the file that provides it and its content. (Helper
+ * modules a layout imports relatively are not layouts and are not tracked here.)
+ */
+async function hashLayouts(
+  host: Host,
+  names: readonly string[],
+  fileOf: (name: string) => string | undefined,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await Promise.all(
+    names.map(async (name) => {
+      const file = fileOf(name);
+      if (!file) return;
+      try {
+        out.set(name, `${file}:${hashOf(new TextDecoder().decode(await host.readBytes(file)))}`);
+      } catch {
+        out.set(name, `${file}:unreadable`);
+      }
+    }),
+  );
+  return out;
+}
+
+function layoutFailure(error: unknown, pagePath: string, layout: string): Diagnostic {
+  if (error instanceof LayoutError) {
+    return diagnostic("layout.failed", {
+      file: error.file,
+      ...(error.range ? { range: error.range } : {}),
+      message: `layout "${layout}" failed while rendering ${pagePath}: ${error.message}`,
+    });
+  }
+  return diagnostic("layout.failed", {
+    file: pagePath,
+    message: `layout "${layout}" failed while rendering ${pagePath}: ${(error as Error)?.message ?? String(error)}`,
+  });
+}
