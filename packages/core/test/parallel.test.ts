@@ -1,0 +1,61 @@
+import { describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { build } from "../src/build/build.ts";
+import { generateSite } from "./generate-site.ts";
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p).toString("base64"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function bothWays(root: string) {
+  const seq = await build({ root, parallel: false, outputDir: "out-seq" });
+  const par = await build({ root, parallel: true, outputDir: "out-par" });
+  const par2 = await build({ root, parallel: true, outputDir: "out-par2" });
+  return { seq, par, par2 };
+}
+
+describe("parallel and sequential builds", () => {
+  test("a 200-page generated site renders on the worker pool, byte-identical to the sequential build", async () => {
+    const root = mkdtempSync(join(tmpdir(), "bengal-par-"));
+    try {
+      generateSite(root, 200);
+      const { seq, par, par2 } = await bothWays(root);
+      expect(seq.workers.pages).toBe(0);
+      expect(par.workers.pages).toBeGreaterThan(0);
+      expect(par.failed).toBe(false);
+      const a = tree(join(root, "out-seq"));
+      expect(a.size).toBeGreaterThan(200);
+      expect(tree(join(root, "out-par"))).toEqual(a);
+      expect(tree(join(root, "out-par2"))).toEqual(a);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test("the example docs site is byte-identical both ways", async () => {
+    const root = mkdtempSync(join(tmpdir(), "bengal-par-docs-"));
+    try {
+      cpSync(join(import.meta.dir, "../../../examples/docs"), root, {
+        recursive: true,
+        filter: (src) => !/\/(public|\.bengal)(\/|$)/.test(src),
+      });
+      const { seq, par } = await bothWays(root);
+      expect(seq.failed).toBe(false);
+      expect(par.failed).toBe(false);
+      expect(tree(join(root, "out-par"))).toEqual(tree(join(root, "out-seq")));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
