@@ -38,6 +38,7 @@ function result(diagnostics: Diagnostic[]): BuildResult {
     removed: 0,
     changedPaths: [],
     workers: { pages: 0, assets: 0 },
+    cache: { mode: "off", reason: null, rendered: 3, changed: [], reasons: {} },
     outputDir: "/site/public",
     timings: [
       { stage: "config", ms: 1 },

@@ -9,13 +9,14 @@ export interface CollectedPages {
   readonly links: Array<{ sourcePath: string; links: LinkRef[] }>;
   readonly anchors: Map<string, ReadonlySet<string>>;
   readonly diagnostics: Diagnostic[];
-  /** Outputs whose layout failed; the writer keeps their previous file. */
-  readonly failed: Set<string>;
+  /** Outputs not written this time that must stay: reused from the cache, or whose layout failed. */
+  readonly kept: Set<string>;
 }
 
 /** Turns per-page render results into what post-processing and the writer take. */
 export function collectPages(
   results: readonly PageGroupResult[],
+  reused: readonly PageGroupResult[],
   sourceOf: (pageId: string) => string | null,
 ): CollectedPages {
   const out: CollectedPages = {
@@ -24,7 +25,7 @@ export function collectPages(
     links: [],
     anchors: new Map(),
     diagnostics: [],
-    failed: new Set(),
+    kept: new Set(),
   };
   const seen = new Set<string>();
   const report = (d: Diagnostic) => {
@@ -33,7 +34,7 @@ export function collectPages(
     seen.add(key);
     out.diagnostics.push(d);
   };
-  for (const group of results) {
+  for (const group of [...results, ...reused]) {
     if (group.facts) {
       out.rendered.set(group.pageId, group.facts.rendered);
       out.anchors.set(group.pageId, new Set(group.facts.rendered.anchors));
@@ -43,7 +44,7 @@ export function collectPages(
     }
     for (const target of group.targets) {
       for (const d of target.diagnostics) report(d);
-      if (target.html === null) out.failed.add(target.outputPath);
+      if (target.html === null) out.kept.add(target.outputPath);
       else out.outputs.push({ path: target.outputPath, content: target.html });
     }
   }

@@ -13,8 +13,14 @@ export interface BuildOptions {
   readonly parallel?: boolean;
   readonly verbose?: boolean;
   readonly host?: Host;
+  /** Ignore the cache and rebuild everything (the cache is then rewritten). */
+  readonly full?: boolean;
+  /** Use the incremental cache in `.bengal/` (default: on when building from disk). */
+  readonly cache?: boolean;
   /** Called as each stage ends. */
   readonly onProgress?: (event: { stage: string; ms: number }) => void;
+  /** Also request every http(s) link (`--check-external`); answers are cached in `.bengal/external-links.json`. */
+  readonly checkExternal?: boolean;
   /** Called as items of a long stage finish (`render`: pages done of total), for progress displays. */
   readonly onItem?: (stage: string, done: number, total: number) => void;
 }

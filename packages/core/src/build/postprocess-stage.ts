@@ -1,10 +1,12 @@
 import { diagnostic } from "../diagnostics/create.ts";
 import { checkLinks } from "../links/check.ts";
+import { checkExternalUrls, type ExternalCheckOptions, externalDiagnostics } from "../links/external.ts";
+import { checkHtmlLinks } from "../links/html-check.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { SiteIndex } from "../model/site.ts";
-import { renderAliasPage, renderRobots, renderRss, renderSitemap } from "../postprocess/index.ts";
+import { renderAliasPage, renderFeeds, renderRobots, renderSitemaps } from "../postprocess/index.ts";
 
 export interface PostprocessInput {
   readonly index: SiteIndex;
@@ -12,80 +14,137 @@ export interface PostprocessInput {
   readonly links: ReadonlyArray<{ sourcePath: string; links: LinkRef[] }>;
   readonly anchors: ReadonlyMap<string, ReadonlySet<string>>;
   readonly files: { exists(sitePath: string): boolean };
+  /**
+   * The rendered pages and asset files: link validation reads this final HTML (layouts
+   * included). Without it links are checked at the markdown level only.
+   */
+  readonly outputs?: readonly OutputFile[];
+  /** Outputs kept from the previous build because their page failed to render this time. */
+  readonly kept?: ReadonlySet<string>;
+  /** Given with `--check-external`: http(s) links are requested too. */
+  readonly external?: ExternalCheckOptions;
+  /** URLs per sitemap file before `sitemap.xml` becomes an index (sitemaps.org: 50,000). */
+  readonly sitemapMaxUrls?: number;
 }
 
-interface TaskResult {
+export interface TaskResult {
   readonly outputs: OutputFile[];
   readonly diagnostics: Diagnostic[];
 }
 
-/**
- * Sitemap, feed, robots.txt, alias redirects and link validation are independent: they run
- * concurrently and one failing task never stops the others; a failure becomes a diagnostic.
- */
-export async function postprocess(input: PostprocessInput): Promise<TaskResult> {
+export interface TaskContext {
+  /** What every task not marked `readsOutputs` wrote, once they have all settled. */
+  readonly generated: Promise<readonly OutputFile[]>;
+}
+
+/** One independent post-processing job; a throw (or an unwritable output) fails it alone, by name. */
+export interface PostprocessTask {
+  readonly name: string;
+  /** Waits for the other tasks' files (link validation must see the sitemap, feeds and redirects). */
+  readonly readsOutputs?: boolean;
+  run(context: TaskContext): Promise<TaskResult> | TaskResult;
+}
+
+/** The tasks the site's config enables; disabled ones are not in the list at all. */
+export function postprocessTasks(input: PostprocessInput): PostprocessTask[] {
   const { index } = input;
   const build = index.config.build;
-  const tasks: Array<[string, () => TaskResult]> = [];
+  const tasks: PostprocessTask[] = [];
+  const files = (outputs: OutputFile[]): TaskResult => ({ outputs, diagnostics: [] });
   if (build.generate_sitemap) {
-    tasks.push([
-      "sitemap",
-      () => ({ outputs: [{ path: "sitemap.xml", content: renderSitemap(index) }], diagnostics: [] }),
-    ]);
+    tasks.push({ name: "sitemap", run: () => files(renderSitemaps(index, input.sitemapMaxUrls)) });
   }
-  if (build.generate_rss) {
-    tasks.push([
-      "rss",
-      () => ({
-        outputs: [{ path: "rss.xml", content: renderRss(index, summaries(input)) }],
-        diagnostics: [],
-      }),
-    ]);
-  }
-  tasks.push([
-    "robots",
-    () => ({ outputs: [{ path: "robots.txt", content: renderRobots(index) }], diagnostics: [] }),
-  ]);
-  tasks.push(["aliases", () => ({ outputs: aliasPages(index), diagnostics: [] })]);
-  if (build.validate_links) {
-    tasks.push([
-      "links",
-      () => ({
-        outputs: [],
-        diagnostics: checkLinks({
-          index,
-          pages: [...input.links],
-          anchors: input.anchors,
-          files: input.files,
-        }),
-      }),
-    ]);
-  }
+  if (build.generate_rss) tasks.push({ name: "feeds", run: () => files(renderFeeds(index, input.rendered)) });
+  tasks.push({ name: "robots", run: () => files([{ path: "robots.txt", content: renderRobots(index) }]) });
+  tasks.push({ name: "aliases", run: () => files(aliasPages(index)) });
+  if (build.validate_links)
+    tasks.push({ name: "links", readsOutputs: true, run: (ctx) => validateLinks(input, ctx) });
+  return tasks;
+}
 
-  const settled = await Promise.allSettled(tasks.map(async ([, run]) => run()));
+/**
+ * Sitemap, feeds, robots.txt, alias redirects and link validation run concurrently; one
+ * failing task never stops the others: its failure becomes a diagnostic naming it.
+ */
+export async function postprocess(
+  input: PostprocessInput,
+  tasks: readonly PostprocessTask[] = postprocessTasks(input),
+): Promise<TaskResult> {
+  const taken = new Set((input.outputs ?? []).map((o) => o.path));
+  let release: (files: readonly OutputFile[]) => void = () => {};
+  const context: TaskContext = { generated: new Promise((resolve) => (release = resolve)) };
+  // `then` makes a synchronous throw a rejection of that task alone.
+  const runs = tasks.map((task) => Promise.resolve().then(() => task.run(context)));
+  void Promise.allSettled(runs.filter((_, i) => !tasks[i]!.readsOutputs)).then((all) =>
+    release(all.flatMap((r) => (r.status === "fulfilled" ? r.value.outputs : []))),
+  );
+  const settled = await Promise.allSettled(runs);
   const outputs: OutputFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const failed = (name: string, message: string) =>
+    diagnostics.push(
+      diagnostic("postprocess.failed", {
+        file: input.index.config.build.output_dir,
+        message: `${name} failed: ${message}`,
+      }),
+    );
   settled.forEach((result, i) => {
-    if (result.status === "fulfilled") {
-      outputs.push(...result.value.outputs);
-      diagnostics.push(...result.value.diagnostics);
-    } else {
-      const name = tasks[i]![0];
-      diagnostics.push(
-        diagnostic("postprocess.failed", {
-          file: index.config.build.output_dir,
-          message: `${name} failed: ${(result.reason as Error)?.message ?? String(result.reason)}`,
-        }),
-      );
+    const name = tasks[i]!.name;
+    if (result.status === "rejected") {
+      failed(name, (result.reason as Error)?.message ?? String(result.reason));
+      return;
+    }
+    diagnostics.push(...result.value.diagnostics);
+    for (const file of result.value.outputs) {
+      const problem = unwritable(file, taken);
+      if (problem) failed(name, `cannot write ${file.path || "(no path)"}: ${problem}`);
+      else {
+        taken.add(file.path);
+        outputs.push(file);
+      }
     }
   });
   return { outputs, diagnostics };
 }
 
-function summaries(input: PostprocessInput): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [id, r] of input.rendered) out.set(id, r.summaryHtml);
-  return out;
+/** Why the writer could not (or must not) write this file, or null. */
+function unwritable(file: OutputFile, taken: ReadonlySet<string>): string | null {
+  const content = file.content as unknown;
+  if (typeof content !== "string" && !(content instanceof Uint8Array))
+    return "its content is not text or bytes";
+  const path = file.path;
+  if (typeof path !== "string" || path === "" || path.startsWith("/") || path.includes("\\")) {
+    return "the path must be relative to the output folder";
+  }
+  if (path.split("/").some((s) => s === "" || s === "." || s === ".."))
+    return "the path leaves the output folder";
+  if (taken.has(path)) return "another output already has this path";
+  return null;
+}
+
+async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise<TaskResult> {
+  const { index } = input;
+  if (!input.outputs) {
+    return {
+      outputs: [],
+      diagnostics: checkLinks({ index, pages: [...input.links], anchors: input.anchors, files: input.files }),
+    };
+  }
+  const generated = await ctx.generated;
+  const result = checkHtmlLinks({
+    index,
+    outputs: [...input.outputs, ...generated],
+    markdown: input.links,
+    anchors: input.anchors,
+    files: input.files,
+    ...(input.kept ? { kept: input.kept } : {}),
+  });
+  const diagnostics = [...result.diagnostics];
+  if (input.external && result.external.size > 0) {
+    const statuses = await checkExternalUrls(result.external.keys(), input.external);
+    diagnostics.push(...externalDiagnostics(result.external, statuses));
+  }
+  return { outputs: [], diagnostics };
 }
 
 function aliasPages(index: SiteIndex): OutputFile[] {

@@ -45,14 +45,19 @@ export function groupTargets(targets: readonly RenderTarget[]): RenderGroup[] {
  */
 export async function renderPages(input: RenderPagesInput): Promise<RenderPagesOutput> {
   const { groups } = input;
+  if (groups.length === 0) return { results: [], diagnostics: [], workers: 0 };
   if (!input.parallel || groups.length < PAGE_POOL_MIN) {
     const context = await createRenderContext(input.snapshot, input.host);
-    const results: PageGroupResult[] = [];
-    for (const group of groups) {
-      results.push(await context.renderGroup(group.pageId, group.targets, group.facts));
-      input.onItem?.(results.length, groups.length);
+    try {
+      const results: PageGroupResult[] = [];
+      for (const group of groups) {
+        results.push(await context.renderGroup(group.pageId, group.targets, group.facts));
+        input.onItem?.(results.length, groups.length);
+      }
+      return { results, diagnostics: context.diagnostics, workers: 0 };
+    } finally {
+      context.close();
     }
-    return { results, diagnostics: context.diagnostics, workers: 0 };
   }
 
   const workers = pageWorkerCount(groups.length, input.maxWorkers);

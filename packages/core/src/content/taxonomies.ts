@@ -38,7 +38,8 @@ export class TermRegistry {
           term = { name: trimmed, slug, pageIds: [] };
           map.set(slug, term);
         }
-        if (listed && !term.pageIds.includes(pageId)) term.pageIds.push(pageId);
+        // A page registers all its terms in one call, so a repeat is always the last id (no O(n) scan).
+        if (listed && term.pageIds.at(-1) !== pageId) term.pageIds.push(pageId);
       }
     }
   }

@@ -29,6 +29,7 @@ export function testConfig(
       ...over.build,
     },
     pagination: { per_page: over.per_page ?? 10 },
+    feeds: { limit: 20, full_content: false },
     markdown: {
       highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
       reading_speed: 200,

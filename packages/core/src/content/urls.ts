@@ -124,7 +124,18 @@ export function absoluteUrl(baseurl: string, url: string): string {
  * A term's URL slug: lowercase, spaces as `-`, only letters, digits, `-` and `_` kept.
  * A name made only of symbols falls back to its percent-encoding so it still gets a page.
  */
+const termSlugs = new Map<string, string>();
+
 export function termSlug(name: string): string {
+  // Sites repeat a few names thousands of times; the Unicode regexes below are the index's hot spot.
+  const known = termSlugs.get(name);
+  if (known !== undefined) return known;
+  const slug = computeTermSlug(name);
+  if (termSlugs.size < 100_000) termSlugs.set(name, slug);
+  return slug;
+}
+
+function computeTermSlug(name: string): string {
   const lower = name.normalize("NFKC").toLowerCase().trim();
   const slug = lower
     .replace(/\s+/g, "-")

@@ -70,9 +70,24 @@ export const CATALOG = {
   "link.no-such-anchor": { severity: "warning", title: "The link points to a heading that does not exist" },
   "link.no-such-file": { severity: "error", title: "The link points to a file that does not exist" },
   "link.draft-page": { severity: "warning", title: "The link points to a draft page" },
+  "link.external-broken": {
+    severity: "warning",
+    title: "An external link answers with an HTTP error",
+    hint: "Checked only with --check-external; answers are cached for 24 hours in .bengal/external-links.json.",
+  },
+  "link.external-unreachable": {
+    severity: "warning",
+    title: "An external link could not be reached (network error or timeout)",
+    hint: 'Network failures stay warnings unless [validate] "link.external-unreachable" = "error".',
+  },
   "asset.not-found": { severity: "error", title: "The asset does not exist" },
   "asset.failed": { severity: "error", title: "An asset could not be processed" },
 
+  "cache.unreadable": {
+    severity: "warning",
+    title: "The build cache could not be read",
+    hint: "Nothing to do: the build ran in full and wrote a new cache.",
+  },
   "postprocess.failed": { severity: "error", title: "A post-processing task failed" },
   "build.internal": { severity: "error", title: "Internal error" },
 } as const satisfies Record<string, DiagnosticRule>;

@@ -1,11 +1,10 @@
 import { isGeneratedId } from "../content/pages.ts";
 import { diagnostic } from "../diagnostics/create.ts";
-import { closest } from "../diagnostics/suggest.ts";
-import { dirname, relative } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef } from "../model/render.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { type FileExists, resolveLink } from "./resolve.ts";
+import { suggestAnchor, suggestPage } from "./suggest.ts";
 
 export interface CheckLinksInput {
   readonly index: SiteIndex;
@@ -21,16 +20,12 @@ function hasAnchor(ids: ReadonlySet<string>, fragment: string): boolean {
 
 /** "did you mean" for a missing page: a source path for `.md` links, else a URL. */
 function suggestion(index: SiteIndex, from: string, path: string): string | undefined {
-  if (path.startsWith("content/") || !path.startsWith("/")) {
-    const source = closest(path, index.bySource.keys());
-    return source ? `Did you mean ${relative(dirname(from), source)}?` : undefined;
-  }
-  const url = closest(path, index.byUrl.keys());
-  return url ? `Did you mean ${url}?` : undefined;
+  const hit = suggestPage(index, from, path);
+  return hit ? `Did you mean ${hit}?` : undefined;
 }
 
 function anchorSuggestion(ids: ReadonlySet<string>, fragment: string): string | undefined {
-  const id = closest(fragment, ids);
+  const id = suggestAnchor(ids, fragment);
   return id ? `Did you mean #${id}?` : undefined;
 }
 

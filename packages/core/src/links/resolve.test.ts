@@ -125,12 +125,32 @@ describe("resolveLink", () => {
   });
 
   test("files: bundle resources, root static and assets", () => {
-    expect(r("img.png", "content/post/index.md")).toEqual({ kind: "file", url: "/renamed/img.png" });
-    expect(r("../guide/diagram.svg")).toEqual({ kind: "file", url: "/guide/diagram.svg" });
-    expect(r("/images/x.png")).toEqual({ kind: "file", url: "/images/x.png" });
-    expect(r("/css/site.css")).toEqual({ kind: "file", url: "/css/site.css" });
-    expect(r("/assets/css/site.css")).toEqual({ kind: "file", url: "/assets/css/site.css" });
-    expect(r("/sitemap.xml")).toEqual({ kind: "file", url: "/sitemap.xml" });
+    expect(r("img.png", "content/post/index.md")).toEqual({
+      kind: "file",
+      url: "/renamed/img.png",
+      sitePath: "content/post/img.png",
+    });
+    expect(r("../guide/diagram.svg")).toEqual({
+      kind: "file",
+      url: "/guide/diagram.svg",
+      sitePath: "content/guide/diagram.svg",
+    });
+    expect(r("/images/x.png")).toEqual({
+      kind: "file",
+      url: "/images/x.png",
+      sitePath: "static/images/x.png",
+    });
+    expect(r("/css/site.css")).toEqual({
+      kind: "file",
+      url: "/css/site.css",
+      sitePath: "assets/css/site.css",
+    });
+    expect(r("/assets/css/site.css")).toEqual({
+      kind: "file",
+      url: "/assets/css/site.css",
+      sitePath: "assets/css/site.css",
+    });
+    expect(r("/sitemap.xml")).toEqual({ kind: "file", url: "/sitemap.xml", sitePath: null });
     expect(r("nope.png", "content/post/index.md")).toEqual({
       kind: "missing-file",
       path: "content/post/nope.png",
@@ -150,7 +170,11 @@ describe("resolveLink", () => {
     expect(r("/site/docs/intro", from, based)).toEqual(intro);
     expect(r("/docs/intro/", from, based)).toEqual(intro);
     expect(r("/site/", from, based)).toMatchObject({ kind: "page", pageId: "content/_index.md" });
-    expect(r("/site/images/x.png", from, based)).toEqual({ kind: "file", url: "/images/x.png" });
+    expect(r("/site/images/x.png", from, based)).toEqual({
+      kind: "file",
+      url: "/images/x.png",
+      sitePath: "static/images/x.png",
+    });
     expect(r("/site/nothing/", from, based)).toEqual({ kind: "missing-page", path: "/nothing/" });
   });
 });

@@ -6,7 +6,8 @@ import { findUrl, lookups, resolveUrl, resourceUrl, sourceUrl } from "./lookup.t
 export type LinkTarget =
   | { readonly kind: "external" }
   | { readonly kind: "page"; readonly pageId: string; readonly fragment: string | null; readonly url: string }
-  | { readonly kind: "file"; readonly url: string }
+  /** `sitePath`: the site-relative file that provides it (`static/x.png`), null for files the build writes itself. */
+  | { readonly kind: "file"; readonly url: string; readonly sitePath: string | null }
   | { readonly kind: "anchor-only"; readonly fragment: string }
   /** `path` is a source path for `.md` links, else a site URL; `draftSource` names an excluded draft it would reach. */
   | { readonly kind: "missing-page"; readonly path: string; readonly draftSource?: string }
@@ -44,17 +45,22 @@ function isFileLike(path: string): boolean {
 /** Files the build writes itself, so links to them are valid though no source file exists. */
 function generatedFile(index: SiteIndex, url: string): boolean {
   const b = index.config.build;
-  return (url === "/sitemap.xml" && b.generate_sitemap) || (url === "/rss.xml" && b.generate_rss);
+  return (
+    url === "/robots.txt" ||
+    (url === "/sitemap.xml" && b.generate_sitemap) ||
+    ((url === "/rss.xml" || url === "/atom.xml") && b.generate_rss)
+  );
 }
 
-/** Static files sit at the site root; assets are written under `/assets/`, but `/x.css` is accepted too. */
-function rootFile(index: SiteIndex, url: string, files: FileExists): boolean {
-  return (
-    generatedFile(index, url) ||
-    files.exists(`static${url}`) ||
-    files.exists(`assets${url}`) ||
-    (url.startsWith("/assets/") && files.exists(url.slice(1)))
-  );
+/**
+ * Static files sit at the site root; assets are written under `/assets/`, but `/x.css` is accepted too.
+ * Returns the file that provides `url` (null for sitemap/feed), or undefined when nothing does.
+ */
+function rootFile(index: SiteIndex, url: string, files: FileExists): string | null | undefined {
+  if (generatedFile(index, url)) return null;
+  const candidates = [`static${url}`, `assets${url}`];
+  if (url.startsWith("/assets/")) candidates.push(url.slice(1));
+  return candidates.find((c) => files.exists(c));
 }
 
 function pageAt(index: SiteIndex, url: string, fragment: string | null): LinkTarget | null {
@@ -95,7 +101,8 @@ function resolveRoot(index: SiteIndex, path: string, fragment: string | null, fi
   for (const [url, via] of tries) {
     const page = isFileLike(url) ? null : pageAt(index, url, fragment);
     if (page) return { target: page, via };
-    if (rootFile(index, url, files)) return { target: { kind: "file", url }, via };
+    const sitePath = rootFile(index, url, files);
+    if (sitePath !== undefined) return { target: { kind: "file", url, sitePath }, via };
   }
   const target = isFileLike(wanted)
     ? { kind: "missing-file" as const, path: wanted }
@@ -114,9 +121,10 @@ function resolveRelative(
   if (isFileLike(path)) {
     const sitePath = join(dirname(from), path);
     if (files.exists(sitePath)) {
-      return { target: { kind: "file", url: resourceUrl(index, sitePath) }, via: "resource" };
+      return { target: { kind: "file", url: resourceUrl(index, sitePath), sitePath }, via: "resource" };
     }
-    if (rootFile(index, url, files)) return { target: { kind: "file", url }, via: "url" };
+    const rooted = rootFile(index, url, files);
+    if (rooted !== undefined) return { target: { kind: "file", url, sitePath: rooted }, via: "url" };
     return { target: { kind: "missing-file", path: sitePath }, via: "resource" };
   }
   return { target: pageAt(index, url, fragment) ?? missingPage(index, url), via: "url" };

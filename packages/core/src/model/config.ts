@@ -43,6 +43,13 @@ export interface SiteConfig {
     readonly drafts: boolean;
   };
   readonly pagination: { readonly per_page: number };
+  /** RSS and Atom feeds (`[feeds]`). */
+  readonly feeds: {
+    /** Newest pages per feed. */
+    readonly limit: number;
+    /** `true`: each item carries the page's full HTML; `false`: its description or summary. */
+    readonly full_content: boolean;
+  };
   readonly markdown: {
     readonly highlight: HighlightConfig;
     /** Words a minute used for `readingTime`. */

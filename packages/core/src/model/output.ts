@@ -21,9 +21,22 @@ export interface BuildResult {
   readonly changedPaths: readonly string[];
   readonly outputDir: string;
   readonly timings: readonly StageTiming[];
+  /** Whether the cache made this build incremental, and if not, why. */
+  readonly cache: {
+    readonly mode: "incremental" | "full" | "off";
+    readonly reason: string | null;
+    /** Pages rendered this time, of all render targets. */
+    readonly rendered: number;
+    /** Changed content files (incremental builds). */
+    readonly changed: readonly string[];
+    /** Dependency that invalidated re-rendered pages → how many pages. */
+    readonly reasons: Readonly<Record<string, number>>;
+  };
   /** Worker threads used (0 = inline). */
   readonly workers: { readonly pages: number; readonly assets: number };
   readonly diagnostics: readonly Diagnostic[];
   /** True when any diagnostic is an error (after `--strict` promotion). */
   readonly failed: boolean;
+  /** How busy the workers were (0..1 of their time over the stage), when the pool can tell. */
+  readonly workerUtilization?: { readonly pages?: number; readonly assets?: number };
 }

@@ -1,4 +1,5 @@
 import { assetUrlFor } from "../assets/pipeline.ts";
+import { openBlockStore } from "../cache/block-store.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
 import { rewriteHref } from "../links/resolve.ts";
@@ -7,11 +8,12 @@ import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { createHighlighter, fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
 import { createLayoutEngine, LayoutError } from "./layouts/engine.ts";
+import { layoutIdentities } from "./layouts/identities.ts";
 import { buildLayoutProps } from "./layouts/page-props.ts";
 import { createSiteView } from "./layouts/site-view.ts";
 import { createMarkdownRenderer } from "./markdown/renderer.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
-import { type Deps, hashOf } from "./track/dep-value.ts";
+import type { Deps } from "./track/dep-value.ts";
 import { createTracker } from "./track/tracker.ts";
 
 /** A page's markdown, rendered once and shared by all its pagers, with what it depended on. */
@@ -44,13 +46,18 @@ export interface RenderContext {
    * target of that page through its layout.
    */
   renderGroup(pageId: string, targets: readonly RenderTarget[], facts?: PageFacts): Promise<PageGroupResult>;
+  /** Releases the highlighter and the block cache connection. */
+  close(): void;
 }
 
 /** Builds the engines once (highlighter, markdown, layouts) and reuses them for every page. */
 export async function createRenderContext(snapshot: RenderSnapshot, host: Host): Promise<RenderContext> {
   const { config, index } = snapshot;
   const highlight = config.markdown.highlight;
-  const highlighter: Highlighter | null = highlight.enabled ? await createHighlighter(highlight) : null;
+  const blocks = snapshot.cachePath ? tryOpenBlockStore(snapshot.cachePath) : null;
+  const highlighter: Highlighter | null = highlight.enabled
+    ? await createHighlighter(highlight, blocks ?? undefined)
+    : null;
   const markdown = createMarkdownRenderer({
     highlighter,
     readingSpeed: config.markdown.reading_speed,
@@ -62,7 +69,7 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
     siteRoot: snapshot.root,
     themeDirs: [...snapshot.themeDirs],
   });
-  const layoutHashes = await hashLayouts(host, engine.names, (n) => engine.file(n));
+  const layoutHashes = await layoutIdentities(host, snapshot.root, snapshot.themeDirs);
 
   const urlFor = assetUrlFor(snapshot.assetManifest, config.site.baseurl);
   const assetRels = new Set(Object.keys(snapshot.assetManifest));
@@ -113,11 +120,16 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
         resolveLink: (href) => rewriteHref(tracker.index, from, href, files),
       });
     });
+    blocks?.flush();
     return { rendered: value.result, links: value.links, diagnostics: value.diagnostics, deps };
   };
 
   return {
     diagnostics: engine.diagnostics,
+    close() {
+      highlighter?.dispose();
+      blocks?.close();
+    },
     async renderGroup(pageId, targets, cached) {
       const facts = cached ?? (await renderFacts(pageId));
       const page = index.pages.get(pageId);
@@ -146,28 +158,13 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
   };
 }
 
-/**
- * A layout's identity for the cache: the file that provides it and its content. (Helper
- * modules a layout imports relatively are not layouts and are not tracked here.)
- */
-async function hashLayouts(
-  host: Host,
-  names: readonly string[],
-  fileOf: (name: string) => string | undefined,
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  await Promise.all(
-    names.map(async (name) => {
-      const file = fileOf(name);
-      if (!file) return;
-      try {
-        out.set(name, `${file}:${hashOf(new TextDecoder().decode(await host.readBytes(file)))}`);
-      } catch {
-        out.set(name, `${file}:unreadable`);
-      }
-    }),
-  );
-  return out;
+/** The block cache is an optimisation: if it cannot be opened, highlighting simply runs. */
+function tryOpenBlockStore(path: string): ReturnType<typeof openBlockStore> | null {
+  try {
+    return openBlockStore(path);
+  } catch {
+    return null;
+  }
 }
 
 function layoutFailure(error: unknown, pagePath: string, layout: string): Diagnostic {

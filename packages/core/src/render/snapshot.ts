@@ -16,4 +16,6 @@ export interface RenderSnapshot {
   readonly files: readonly string[];
   readonly buildDate: number;
   readonly generator: string;
+  /** The cache database holding highlighted blocks, or null when the build runs without a cache. */
+  readonly cachePath: string | null;
 }

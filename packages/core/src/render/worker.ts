@@ -22,6 +22,8 @@ let current: { buildId: string; context: Promise<RenderContext> } | null = null;
 /** Tinypool entry: renders a batch of pages with engines built once per worker and build. */
 export default async function renderBatch(task: RenderTask): Promise<PageGroupResult[]> {
   if (current?.buildId !== task.buildId) {
+    const previous = current?.context;
+    previous?.then((c) => c.close()).catch(() => undefined);
     const snapshot = deserialize(Buffer.from(task.snapshot)) as RenderSnapshot;
     current = { buildId: task.buildId, context: createRenderContext(snapshot, createBunHost()) };
   }

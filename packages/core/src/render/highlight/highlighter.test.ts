@@ -152,3 +152,17 @@ describe("fenceLanguages", () => {
     ]);
   });
 });
+
+describe("determinism", () => {
+  test("the first block a cold process highlights is coloured exactly like later ones", async () => {
+    const script = `
+      import { createHighlighter } from ${JSON.stringify(new URL("./highlighter.ts", import.meta.url).pathname)};
+      const h = await createHighlighter({ light: "github-light", dark: "github-dark", enabled: true, line_numbers: false });
+      const code = "const x0: number = 0;\\nfunction f(a: string) { return a.length; }";
+      const cold = h.highlight(code, "ts").html;
+      const h2 = await createHighlighter({ light: "github-light", dark: "github-dark", enabled: true, line_numbers: false });
+      console.log(JSON.stringify(cold === h2.highlight(code, "ts").html));`;
+    const proc = Bun.spawnSync([process.execPath, "-e", script]);
+    expect(proc.stdout.toString().trim()).toBe("true");
+  });
+});

@@ -5,9 +5,9 @@ import { bundledThemes } from "shiki/themes";
 import type { HighlightConfig } from "../../model/config.ts";
 import { escapeHtml } from "../markdown/text.ts";
 import { styleVars, ThemeResolver, type TokenStyle } from "./tokens.ts";
-import type { Highlighter } from "./types.ts";
+import type { BlockStore, Highlighter } from "./types.ts";
 
-export type { Highlighter } from "./types.ts";
+export type { BlockStore, Highlighter } from "./types.ts";
 
 /** Loaded with the highlighter: what most documentation sites fence. Others load via `prepare`. */
 export const PRELOADED_LANGUAGES = [
@@ -34,7 +34,12 @@ export const PRELOADED_LANGUAGES = [
 
 const PLAIN = new Set(["", "text", "txt", "plain", "plaintext"]);
 const CACHE_LIMIT = 5000;
-const TOKENIZE_TIME_LIMIT_MS = 500;
+/**
+ * No time limit: the first lines a process tokenizes run cold (regex compilation, JIT) and can
+ * exceed any limit, and a line cut short by a limit is coloured differently — output would then
+ * depend on timing, not input.
+ */
+const TOKENIZE_TIME_LIMIT_MS = 0;
 
 type LangKey = keyof typeof bundledLanguages;
 
@@ -48,7 +53,7 @@ function isBundled(lang: string): lang is LangKey {
  * themes; the output carries `--shiki-light`/`--shiki-dark` variables that the theme's CSS switches.
  * Throws when a theme name is not one of shiki's bundled themes.
  */
-export async function createHighlighter(config: HighlightConfig): Promise<Highlighter> {
+export async function createHighlighter(config: HighlightConfig, store?: BlockStore): Promise<Highlighter> {
   for (const name of [config.light, config.dark]) {
     if (!Object.hasOwn(bundledThemes, name)) throw new Error(`Unknown highlight theme "${name}"`);
   }
@@ -68,6 +73,8 @@ export async function createHighlighter(config: HighlightConfig): Promise<Highli
   const preOpen = `<pre class="shiki shiki-themes ${escapeHtml(light.name)} ${escapeHtml(dark.name)}${numbered}" style="${preStyle}" tabindex="0"><code>`;
   const loaded = new Set<string>(core.getLoadedLanguages());
   const cache = new Map<string, string>();
+  // Persisted blocks are only valid for the same themes and options.
+  const storeKey = `${config.light}\u0000${config.dark}\u0000${numbered}\u0000`;
   const spanCache = new Map<string, string>();
 
   const open = (styles: readonly [TokenStyle, TokenStyle]): string => {
@@ -138,10 +145,16 @@ export async function createHighlighter(config: HighlightConfig): Promise<Highli
         cache.set(key, hit);
         return { html: hit, known: id !== null };
       }
-      const html = id === null || id === "text" ? plain(code) : tokenized(code, id);
+      const stored = store && id !== null && id !== "text" ? store.get(storeKey + key) : undefined;
+      const html = stored ?? (id === null || id === "text" ? plain(code) : tokenized(code, id));
+      if (store && stored === undefined && id !== null && id !== "text") store.set(storeKey + key, html);
       cache.set(key, html);
       if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       return { html, known: id !== null };
+    },
+    dispose() {
+      core.dispose();
+      cache.clear();
     },
     async prepare(langs) {
       const missing = [...new Set(langs.map((l) => l.toLowerCase()))].filter(

@@ -2,8 +2,9 @@ import { diagnostic } from "../../diagnostics/create.ts";
 import type { Host } from "../../host/host.ts";
 import { join } from "../../host/path.ts";
 import type { Diagnostic } from "../../model/diagnostic.ts";
-import type { Page, PageKind } from "../../model/page.ts";
+import type { Page } from "../../model/page.ts";
 import { pointRange, type Range } from "../../model/range.ts";
+import { chooseLayout, type LayoutChoice } from "./choose.ts";
 import { didYouMean } from "./did-you-mean.ts";
 import { LayoutError, layoutDiagnosticPath, locateInStack } from "./layout-error.ts";
 import { indexLayoutFiles } from "./layout-files.ts";
@@ -29,11 +30,7 @@ export interface RenderResult {
   readonly used: readonly string[];
 }
 
-export interface LayoutChoice {
-  readonly name: string;
-  /** `layout.not-found` when the page asked for a layout that does not exist (`name` is then the fallback). */
-  readonly diagnostic: Diagnostic | null;
-}
+export type { LayoutChoice } from "./choose.ts";
 
 export interface LayoutEngine {
   /** All layout names, sorted (`404`, `base`, `page`, `partials/header`, …). */
@@ -53,15 +50,6 @@ export interface LayoutEngine {
   /** Renders synchronously; throws `LayoutError` with the layout file (and line) on failure. */
   render(name: string, data: LayoutData): RenderResult;
 }
-
-const KIND_DEFAULTS: Record<PageKind, readonly string[]> = {
-  home: ["home", "section", "page"],
-  section: ["section", "page"],
-  taxonomy: ["taxonomy", "section", "page"],
-  term: ["term", "section", "page"],
-  "404": ["404", "page"],
-  page: ["page"],
-};
 
 const DOCTYPE = /^\s*<!doctype/i;
 
@@ -177,23 +165,7 @@ export async function createLayoutEngine(options: LayoutEngineOptions): Promise<
     diagnostics,
     has: exists,
     file: (name) => files.get(name),
-    choose(page, layoutRange) {
-      const defaults = KIND_DEFAULTS[page.kind] ?? KIND_DEFAULTS.page;
-      const fallback = defaults.find(exists) ?? defaults[defaults.length - 1]!;
-      if (page.layout) {
-        if (exists(page.layout)) return { name: page.layout, diagnostic: null };
-        const available = names.filter((n) => !n.startsWith("partials/"));
-        const guess = didYouMean(page.layout, available);
-        const found = diagnostic("layout.not-found", {
-          file: page.sourcePath ?? page.id,
-          ...(layoutRange ? { range: layoutRange } : {}),
-          message: `layout "${page.layout}" does not exist; using "${fallback}"`,
-          hint: `${guess ? `Did you mean "${guess}"? ` : ""}Available layouts: ${available.join(", ")}.`,
-        });
-        return { name: fallback, diagnostic: found };
-      }
-      return { name: page.type && exists(page.type) ? page.type : fallback, diagnostic: null };
-    },
+    choose: (page, layoutRange) => chooseLayout(page, names, layoutRange),
     render(name, data) {
       const used = new Set<string>([name]);
       const use = <P>(n: string): Component<P> => {

@@ -21,6 +21,7 @@ export function testConfig(baseurl: string): SiteConfig {
       drafts: false,
     },
     pagination: { per_page: 2 },
+    feeds: { limit: 20, full_content: false },
     markdown: {
       highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
       reading_speed: 200,

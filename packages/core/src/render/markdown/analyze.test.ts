@@ -79,3 +79,20 @@ describe("analyzeMarkdown", () => {
     expect(b.headings.map((h) => h.id)).toEqual(["setup-1", "setup"]);
   });
 });
+
+describe("heading ranges", () => {
+  test("the line and the text alone, for ATX, setext, custom ids and CRLF", () => {
+    const body = "intro\r\n\r\n## Install it ##\r\n\r\nSetup\r\n=====\r\n\r\n> ### Quoted {#q}\r\n";
+    const a = analyzeMarkdown("content/x.md", body, 3);
+    const at = (line: number, start: number, end: number) => ({
+      start: { line, character: start },
+      end: { line, character: end },
+    });
+    expect(a.headings.map((h) => h.id)).toEqual(["install-it", "setup", "q"]);
+    expect(a.headingRanges).toEqual([
+      { range: at(5, 0, 16), textRange: at(5, 3, 13) },
+      { range: at(7, 0, 5), textRange: at(7, 0, 5) },
+      { range: at(10, 2, 17), textRange: at(10, 6, 12) },
+    ]);
+  });
+});

@@ -209,6 +209,7 @@ describe("code blocks", () => {
         return { html: `<pre data-lang="${lang}">${code}</pre>`, known };
       },
       prepare: async () => {},
+      dispose: () => {},
     };
     const body =
       "Intro\r\n\r\n- item\r\n\r\n  ```nosuchlang {.x}\r\n  code\r\n  ```\r\n\r\n```\r\nplain\r\n```\r\n";

@@ -1,0 +1,236 @@
+import { processAssets } from "../assets/pipeline.ts";
+import { processAssetsCached } from "../cache/asset-cache.ts";
+import { readContentCached } from "../cache/doc-cache.ts";
+import { openBuildCache, sealBuildCache } from "../cache/open.ts";
+import { storeRender } from "../cache/render-cache.ts";
+import { buildSiteIndex } from "../content/index-builder.ts";
+import { applySeverities, diagnostic, hasErrors } from "../diagnostics/create.ts";
+import { discoverSite } from "../discover/discover-site.ts";
+import { builtinThemeDir } from "../discover/theme-dir.ts";
+import { createBunHost } from "../host/bun-host.ts";
+import type { Host } from "../host/host.ts";
+import { join, normalize } from "../host/path.ts";
+import { resourceUrl } from "../links/lookup.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { BuildResult } from "../model/output.ts";
+import type { SiteIndex } from "../model/site.ts";
+import { layoutIdentities } from "../render/layouts/identities.ts";
+import type { RenderSnapshot } from "../render/snapshot.ts";
+import { VERSION } from "../version.ts";
+import { contentHash } from "../write/hash.ts";
+import { writeOutputs } from "../write/writer.ts";
+import { collectPages } from "./collect-pages.ts";
+import { resolveConfig } from "./config-stage.ts";
+import { siteFileSet } from "./file-set.ts";
+import type { BuildOptions } from "./options.ts";
+import { planIncremental } from "./plan-stage.ts";
+import { postprocess } from "./postprocess-stage.ts";
+import { groupTargets, renderPages } from "./render-stage.ts";
+import { createStageTimer } from "./timer.ts";
+
+/**
+ * config → discover → parse → index → render → assets → postprocess → write.
+ * Stages return data plus diagnostics; only an unusable config stops the build (BuildError).
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const host = options.host ?? createBunHost();
+  const root = absolute(options.root);
+  const timer = createStageTimer(options.onProgress);
+  const diagnostics: Diagnostic[] = [];
+  const collect = <T extends { diagnostics: readonly Diagnostic[] }>(r: T): T => {
+    diagnostics.push(...r.diagnostics);
+    return r;
+  };
+
+  const { config } = collect(await timer.stage("config", () => resolveConfig(host, root, options)));
+  const outputDir = config.build.output_dir.startsWith("/")
+    ? normalize(config.build.output_dir)
+    : join(root, config.build.output_dir);
+
+  const { files } = collect(await timer.stage("discover", () => discoverSite(host, root, config)));
+  const useCache = options.cache ?? options.host === undefined;
+  const cache = useCache
+    ? openBuildCache(join(root, ".bengal", "cache.db"), config, options.full ?? false)
+    : null;
+  if (cache?.recovered) {
+    diagnostics.push(
+      diagnostic("cache.unreadable", {
+        file: ".bengal/cache.db",
+        message: `the build cache could not be read (${cache.recovered}); it was rebuilt from scratch`,
+      }),
+    );
+  }
+  const read = collect(
+    await timer.stage("parse", () => readContentCached(host, root, files.content, config, cache?.db ?? null)),
+  );
+  const docs = read.docs;
+  const { index } = collect(
+    await timer.stage("index", () => buildSiteIndex(docs, config, { drafts: config.build.drafts })),
+  );
+
+  // Assets go first: layouts need their final (fingerprinted) URLs.
+  const assets = collect(
+    await timer.stage("assets", () =>
+      processAssetsCached(
+        {
+          host,
+          siteRoot: root,
+          assets: files.assets,
+          statics: [...files.static, ...pageResources(index, root, files.resources)],
+          options: {
+            minify: config.build.minify_assets,
+            fingerprint: config.build.fingerprint_assets,
+            optimize: config.build.optimize_assets,
+            parallel: config.build.parallel,
+            maxWorkers: config.build.max_workers,
+            baseurl: config.site.baseurl,
+          },
+        },
+        outputDir,
+        cache?.db ?? null,
+        processAssets,
+      ),
+    ),
+  );
+  const exists = siteFileSet(files);
+  const layoutsPromise = layoutIdentities(host, root, await themeDirsOf(host, root, config.theme));
+  const themeDirs = await themeDirsOf(host, root, config.theme);
+  const layouts = await layoutsPromise;
+  const snapshot: RenderSnapshot = {
+    root,
+    config,
+    index,
+    themeDirs,
+    assetManifest: assets.manifest,
+    files: exists.paths,
+    buildDate: newestDate(index).getTime(),
+    generator: `Bengal ${VERSION}`,
+    cachePath: cache?.path ?? null,
+  };
+
+  const allGroups = groupTargets(index.targets);
+  const plan =
+    cache?.mode === "incremental"
+      ? await timer.stage("plan", () =>
+          planIncremental(host, outputDir, cache.db, allGroups, {
+            index,
+            assetValue: (rel) => (rel in assets.manifest ? assets.urlFor(rel) : "-"),
+            layoutValue: (name) => layouts.get(name) ?? "-",
+            fileExists: (p) => exists.exists(p),
+          }),
+        )
+      : { render: allGroups, reused: [], reasons: new Map<string, number>() };
+
+  const rendering = collect(
+    await timer.stage("render", () =>
+      renderPages({
+        host,
+        snapshot,
+        groups: plan.render,
+        parallel: config.build.parallel,
+        maxWorkers: config.build.max_workers,
+        ...(options.onItem
+          ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }
+          : {}),
+      }),
+    ),
+  );
+  const pages = collectPages(rendering.results, plan.reused, (id) => index.pages.get(id)?.sourcePath ?? null);
+  diagnostics.push(...pages.diagnostics);
+
+  const post = collect(
+    await timer.stage("postprocess", () =>
+      postprocess({
+        index,
+        rendered: pages.rendered,
+        links: pages.links,
+        anchors: pages.anchors,
+        files: exists,
+        outputs: [...pages.outputs, ...assets.files],
+      }),
+    ),
+  );
+
+  const outputs = [...pages.outputs, ...assets.files, ...post.outputs];
+  const summary = await timer.stage("write", () =>
+    writeOutputs({
+      host,
+      outputDir,
+      // One record per output folder: building elsewhere (`--output`) never confuses the two.
+      manifestPath: join(root, ".bengal", `outputs-${contentHash(outputDir).slice(0, 8)}.json`),
+      files: outputs,
+      keep: new Set([...pages.kept, ...assets.kept]),
+    }),
+  );
+  if (cache) {
+    // Recorded only after the outputs are on disk: a crash before this re-renders next time.
+    storeRender(
+      cache.db,
+      rendering.results,
+      new Set(index.pages.keys()),
+      new Set(index.targets.map((t) => t.outputPath)),
+    );
+    sealBuildCache(cache);
+    cache.db.close();
+  }
+
+  const reported = sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
+  return {
+    pages: index.targets.length,
+    assets: Object.keys(assets.manifest).length,
+    written: summary.written,
+    unchanged: summary.unchanged,
+    removed: summary.removed,
+    changedPaths: summary.changedPaths,
+    outputDir,
+    timings: timer.timings,
+    workers: { pages: rendering.workers, assets: assets.workers },
+    cache: {
+      mode: cache?.mode ?? "off",
+      reason: cache?.reason ?? null,
+      rendered: rendering.results.reduce((n, g) => n + g.targets.length, 0),
+      changed: read.changed,
+      reasons: Object.fromEntries([...plan.reasons].sort(([a], [b]) => (a < b ? -1 : 1))),
+    },
+    diagnostics: reported,
+    failed: hasErrors(reported),
+  };
+}
+
+/** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */
+function pageResources(index: SiteIndex, root: string, resources: readonly string[]) {
+  return resources.map((p) => ({ rel: resourceUrl(index, p).replace(/^\/+/, ""), source: join(root, p) }));
+}
+
+async function themeDirsOf(host: Host, root: string, theme: string): Promise<string[]> {
+  const siteTheme = join(root, "themes", theme);
+  return [...((await host.stat(siteTheme))?.kind === "dir" ? [siteTheme] : []), builtinThemeDir()];
+}
+
+function absolute(path: string): string {
+  return path.startsWith("/") ? normalize(path) : join(process.cwd(), path);
+}
+
+/** The newest content date stands in for "now" so that output never depends on the clock. */
+function newestDate(index: {
+  pages: ReadonlyMap<string, { date: Date | null; lastmod: Date | null }>;
+}): Date {
+  let newest = 0;
+  for (const p of index.pages.values()) {
+    const t = (p.lastmod ?? p.date)?.getTime() ?? 0;
+    if (t > newest) newest = t;
+  }
+  return new Date(newest);
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return list.sort(
+    (a, b) =>
+      rank[a.severity] - rank[b.severity] ||
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

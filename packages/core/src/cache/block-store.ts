@@ -1,0 +1,41 @@
+import { Database } from "bun:sqlite";
+import type { BlockStore } from "../render/highlight/types.ts";
+
+/**
+ * Highlighted blocks persisted in the cache database. Each render thread opens its own
+ * connection; new blocks are written in batches by `flush` at the end of a batch.
+ */
+export function openBlockStore(path: string): BlockStore & { flush(): void; close(): void } {
+  const db = new Database(path);
+  db.exec("PRAGMA busy_timeout = 5000;");
+  const get = db.query("SELECT html FROM blocks WHERE key = ?");
+  const put = db.query("INSERT OR IGNORE INTO blocks (key, html) VALUES (?, ?)");
+  const pending = new Map<string, string>();
+  const flush = db.transaction(() => {
+    for (const [k, v] of pending) put.run(k, v);
+  });
+  return {
+    get: (key) => {
+      const hit = pending.get(key);
+      if (hit !== undefined) return hit;
+      try {
+        return (get.get(key) as { html: string } | null)?.html;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (key, html) => {
+      pending.set(key, html);
+    },
+    flush() {
+      if (pending.size === 0) return;
+      try {
+        flush();
+      } catch {
+        // Another thread holds the lock too long: these blocks are simply highlighted again next time.
+      }
+      pending.clear();
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,48 @@
+import { Database } from "bun:sqlite";
+import { mkdirSync } from "node:fs";
+import { dirname } from "../host/path.ts";
+
+/** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
+export const CACHE_SCHEMA = 1;
+
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
+    hash TEXT NOT NULL, doc BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS targets (output_path TEXT PRIMARY KEY, page_id TEXT NOT NULL, deps TEXT NOT NULL,
+    diagnostics BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, html TEXT NOT NULL);
+`;
+
+/**
+ * Opens `.bengal/cache.db`. SQLite's write-ahead log makes every transaction atomic, so a
+ * crash mid-write leaves the previous consistent cache. Returns null (and why) when the
+ * file cannot be used; the build then runs in full.
+ */
+export function openCacheDb(path: string): { db: Database | null; problem: string | null } {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path, { create: true });
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    db.exec(TABLES);
+    db.query("SELECT count(*) FROM meta").get();
+    return { db, problem: null };
+  } catch (error) {
+    return { db: null, problem: (error as Error).message };
+  }
+}
+
+export function readMeta(db: Database, key: string): string | null {
+  const row = db.query("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | null;
+  return row?.value ?? null;
+}
+
+export function writeMeta(db: Database, key: string, value: string): void {
+  db.query("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
+}
+
+/** Empties everything but highlighted blocks, which stay valid across config changes (their key says what they are). */
+export function resetCache(db: Database): void {
+  db.exec("DELETE FROM meta; DELETE FROM docs; DELETE FROM facts; DELETE FROM targets;");
+}

@@ -1,0 +1,111 @@
+import type { Database } from "bun:sqlite";
+import { deserialize, serialize } from "node:v8";
+import { diagnostic } from "../diagnostics/create.ts";
+import { type Host, HostError } from "../host/host.ts";
+import { join } from "../host/path.ts";
+import type { SiteConfig } from "../model/config.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { ParsedDocument } from "../model/page.ts";
+import { parseDocument } from "../parse/parse-document.ts";
+import { contentHash } from "../write/hash.ts";
+
+interface DocRow {
+  path: string;
+  mtime: number;
+  size: number;
+  hash: string;
+  doc: Uint8Array;
+}
+
+interface Parsed {
+  readonly doc: ParsedDocument;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ReadResult {
+  readonly docs: ParsedDocument[];
+  readonly diagnostics: Diagnostic[];
+  /** Content files whose text changed (or appeared) since the cache was written. */
+  readonly changed: string[];
+  readonly removed: string[];
+}
+
+/**
+ * Reads and parses content files, reusing the cached parse of every file whose size and
+ * mtime (fast check) or content hash (when those moved) are unchanged. Without a database
+ * every file is read and parsed.
+ */
+export async function readContentCached(
+  host: Host,
+  root: string,
+  paths: readonly string[],
+  config: SiteConfig,
+  db: Database | null,
+): Promise<ReadResult> {
+  const rows = new Map<string, DocRow>();
+  if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
+  const diagnostics: Diagnostic[] = [];
+  const changed: string[] = [];
+  const updates: DocRow[] = [];
+
+  const results = await Promise.all(
+    paths.map(async (path): Promise<ParsedDocument | null> => {
+      const abs = join(root, path);
+      const row = rows.get(path);
+      const stat = row ? await host.stat(abs) : null;
+      if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
+        const cached = deserialize(row.doc) as Parsed;
+        diagnostics.push(...cached.diagnostics);
+        return cached.doc;
+      }
+      let text: string;
+      try {
+        text = await host.readText(abs);
+      } catch (error) {
+        diagnostics.push(unreadable(path, error));
+        return null;
+      }
+      const hash = contentHash(text);
+      const fresh = row?.hash === hash ? (deserialize(row.doc) as Parsed) : null;
+      const parsed = fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
+      if (!fresh) changed.push(path);
+      diagnostics.push(...parsed.diagnostics);
+      const now = stat ?? (await host.stat(abs));
+      updates.push({
+        path,
+        mtime: now?.mtimeMs ?? 0,
+        size: now?.size ?? 0,
+        hash,
+        doc: fresh
+          ? row!.doc
+          : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
+      });
+      return parsed.doc;
+    }),
+  );
+
+  const present = new Set(paths);
+  const removed = [...rows.keys()].filter((p) => !present.has(p));
+  if (db) {
+    const put = db.query("INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc) VALUES (?, ?, ?, ?, ?)");
+    const del = db.query("DELETE FROM docs WHERE path = ?");
+    db.transaction(() => {
+      for (const u of updates) put.run(u.path, u.mtime, u.size, u.hash, u.doc);
+      for (const p of removed) del.run(p);
+    })();
+  }
+  return {
+    docs: results.filter((d): d is ParsedDocument => d !== null),
+    diagnostics,
+    changed: changed.sort(),
+    removed,
+  };
+}
+
+function unreadable(path: string, error: unknown): Diagnostic {
+  const notUtf8 = error instanceof HostError && error.code === "not-utf8";
+  return diagnostic(notUtf8 ? "content.not-utf8" : "content.unreadable", {
+    file: path,
+    message: notUtf8 ? `${path} is not valid UTF-8` : `cannot read ${path}: ${(error as Error).message}`,
+  });
+}

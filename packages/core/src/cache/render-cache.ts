@@ -1,0 +1,124 @@
+import type { Database } from "bun:sqlite";
+import { deserialize, serialize } from "node:v8";
+import type { RenderGroup } from "../build/render-stage.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
+import type { Deps } from "../render/track/dep-value.ts";
+
+interface FactsRow {
+  page_id: string;
+  deps: string;
+  facts: Uint8Array;
+}
+
+interface TargetRow {
+  output_path: string;
+  page_id: string;
+  deps: string;
+  diagnostics: Uint8Array;
+}
+
+export interface RenderPlan {
+  /** Groups to render, with cached markdown facts where those are still valid. */
+  readonly render: RenderGroup[];
+  /** Results reused whole from the cache (their outputs are unchanged on disk). */
+  readonly reused: PageGroupResult[];
+  /** For `--verbose`: the dependency key that invalidated each re-rendered target, counted. */
+  readonly reasons: Map<string, number>;
+}
+
+/** The first recorded dependency whose value is different now, or null when all still hold. */
+function staleKey(deps: Deps, value: (key: string) => string): string | null {
+  for (const key in deps) if (value(key) !== deps[key]) return key;
+  return null;
+}
+
+/**
+ * Decides what must render: a target is reused when every dependency it recorded still has
+ * the same value; a page's markdown is reused under the same rule.
+ */
+export function planRender(
+  db: Database,
+  groups: readonly RenderGroup[],
+  value: (key: string) => string,
+): RenderPlan {
+  const facts = new Map<string, FactsRow>();
+  for (const row of db.query("SELECT * FROM facts").all() as FactsRow[]) facts.set(row.page_id, row);
+  const targets = new Map<string, TargetRow>();
+  for (const row of db.query("SELECT * FROM targets").all() as TargetRow[]) targets.set(row.output_path, row);
+
+  const render: RenderGroup[] = [];
+  const reused: PageGroupResult[] = [];
+  const reasons = new Map<string, number>();
+  const why = (key: string) => reasons.set(key, (reasons.get(key) ?? 0) + 1);
+
+  for (const group of groups) {
+    const factsRow = facts.get(group.pageId);
+    const factsStale = factsRow ? staleKey(JSON.parse(factsRow.deps) as Deps, value) : "new page";
+    const cachedFacts =
+      factsRow && factsStale === null ? (deserialize(factsRow.facts) as PageFacts) : undefined;
+    const fresh: TargetOutput[] = [];
+    let stale: string | null = null;
+    for (const target of group.targets) {
+      const row = targets.get(target.outputPath);
+      const key =
+        !row || row.page_id !== group.pageId ? "new page" : staleKey(JSON.parse(row.deps) as Deps, value);
+      if (key !== null) {
+        stale ??= key;
+        continue;
+      }
+      fresh.push({
+        outputPath: target.outputPath,
+        html: null,
+        deps: JSON.parse(row!.deps) as Deps,
+        diagnostics: deserialize(row!.diagnostics) as Diagnostic[],
+      });
+    }
+    if (stale === null && cachedFacts !== undefined) {
+      reused.push({ pageId: group.pageId, facts: cachedFacts, targets: fresh });
+    } else if (stale === null && !factsRow && group.targets.length > 0 && !hasSource(group)) {
+      // Generated pages have no markdown: all targets fresh means nothing to do.
+      reused.push({ pageId: group.pageId, facts: null, targets: fresh });
+    } else {
+      // Every target of a page re-renders together: pagers share the page's facts.
+      why(stale ?? factsStale ?? "page");
+      render.push(cachedFacts ? { ...group, facts: cachedFacts } : group);
+    }
+  }
+  return { render, reused, reasons };
+}
+
+function hasSource(group: RenderGroup): boolean {
+  return !group.pageId.startsWith("@generated/");
+}
+
+/** Records what this build rendered, and forgets pages and outputs that no longer exist. */
+export function storeRender(
+  db: Database,
+  rendered: readonly PageGroupResult[],
+  livePageIds: ReadonlySet<string>,
+  liveOutputs: ReadonlySet<string>,
+): void {
+  const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts) VALUES (?, ?, ?)");
+  const putTarget = db.query(
+    "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics) VALUES (?, ?, ?, ?)",
+  );
+  const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
+  const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
+  db.transaction(() => {
+    for (const group of rendered) {
+      if (group.facts) putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
+      for (const t of group.targets) {
+        // A failed layout is never cached: it must run again next time.
+        if (t.html === null) delTarget.run(t.outputPath);
+        else putTarget.run(t.outputPath, group.pageId, JSON.stringify(t.deps), serialize(t.diagnostics));
+      }
+    }
+    for (const row of db.query("SELECT output_path FROM targets").all() as { output_path: string }[]) {
+      if (!liveOutputs.has(row.output_path)) delTarget.run(row.output_path);
+    }
+    for (const row of db.query("SELECT page_id FROM facts").all() as { page_id: string }[]) {
+      if (!livePageIds.has(row.page_id)) delFacts.run(row.page_id);
+    }
+  })();
+}

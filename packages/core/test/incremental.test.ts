@@ -1,0 +1,244 @@
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { build } from "../src/build/build.ts";
+import { generateSite } from "./generate-site.ts";
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p).toString("base64");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** The output of a clean full build of a copy of the site, without any cache. */
+async function cleanBuild(root: string): Promise<Record<string, string>> {
+  return (await cleanBuildResult(root)).tree;
+}
+
+async function cleanBuildResult(root: string): Promise<{ tree: Record<string, string>; codes: string[] }> {
+  const copy = mkdtempSync(join(tmpdir(), "bengal-clean-"));
+  try {
+    cpSync(root, copy, { recursive: true, filter: (src) => !/\/(public|\.bengal)(\/|$)/.test(src) });
+    const result = await build({ root: copy, cache: false });
+    expect(result.cache.mode).toBe("off");
+    return { tree: tree(join(copy, "public")), codes: diagnosticKeys(result.diagnostics) };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function diagnosticKeys(list: readonly { code: string; file: string; range: { start: { line: number } } }[]) {
+  return list.map((d) => `${d.code} ${d.file}:${d.range.start.line}`).sort();
+}
+
+let root: string;
+const page = (i: number) => join(root, "content", `s${i % 5}`, `p${i}.md`);
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "bengal-inc-"));
+  generateSite(root, 30);
+  mkdirSync(join(root, "assets/css"), { recursive: true });
+  writeFileSync(join(root, "assets/css/custom.css"), "body { color: black; }\n");
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("incremental builds", () => {
+  test("the first build is full and says why; a no-change rebuild renders nothing and writes nothing", async () => {
+    const first = await build({ root });
+    expect(first.cache.mode).toBe("full");
+    expect(first.cache.reason).toContain("no cache");
+    const before = tree(join(root, "public"));
+    const again = await build({ root });
+    expect(again.cache.mode).toBe("incremental");
+    expect(again.cache.rendered).toBe(0);
+    expect(again.written).toBe(0);
+    expect(tree(join(root, "public"))).toEqual(before);
+  });
+
+  test("a body edit re-renders that page and the lists that show its excerpt, not unrelated pages", async () => {
+    await build({ root });
+    writeFileSync(page(7), `${readFileSync(page(7), "utf8")}\nAn added closing paragraph.\n`);
+    const result = await build({ root });
+    expect(result.cache.changed).toEqual(["content/s2/p7.md"]);
+    expect(result.changedPaths).toContain("s2/p7/index.html");
+    expect(result.changedPaths).not.toContain("s3/p8/index.html");
+    expect(result.cache.rendered).toBeLessThan(30);
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("a title edit updates the section list, neighbours and feeds", async () => {
+    await build({ root });
+    writeFileSync(
+      page(12),
+      readFileSync(page(12), "utf8").replace("title: Page 12", "title: Renamed Twelve"),
+    );
+    const result = await build({ root });
+    expect(readFileSync(join(root, "public/s2/index.html"), "utf8")).toContain("Renamed Twelve");
+    expect(result.changedPaths).toContain("rss.xml");
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("editing a layout re-renders only the pages that use it", async () => {
+    mkdirSync(join(root, "templates"), { recursive: true });
+    const layout = (text: string) =>
+      `/** @jsxImportSource hono/jsx */\nimport type { LayoutProps } from "@bengal/core";\nexport default function Term(props: LayoutProps) {\n  return <html><body><h1>${text} {props.page.title}</h1></body></html>;\n}\n`;
+    writeFileSync(join(root, "templates/term.tsx"), layout("Tagged"));
+    await build({ root });
+    writeFileSync(join(root, "templates/term.tsx"), layout("Pages tagged"));
+    const result = await build({ root });
+    expect(Object.keys(result.cache.reasons).every((k) => k.startsWith("layout:term"))).toBe(true);
+    expect(result.changedPaths.every((p) => p.startsWith("tags/"))).toBe(true);
+    expect(readFileSync(join(root, "public/tags/common/index.html"), "utf8")).toContain("Pages tagged");
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("an asset edit changes its fingerprint and the pages that link it", async () => {
+    await build({ root });
+    writeFileSync(join(root, "assets/css/custom.css"), "body { color: navy; }\n");
+    const result = await build({ root });
+    expect(result.cache.reasons["asset:css/custom.css"]).toBeGreaterThan(0);
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("deleting and renaming pages removes their output and updates every list", async () => {
+    await build({ root });
+    rmSync(page(3));
+    renameSync(page(4), join(root, "content/s4/renamed.md"));
+    const result = await build({ root });
+    expect(existsSync(join(root, "public/s3/p3/index.html"))).toBe(false);
+    expect(existsSync(join(root, "public/s4/p4/index.html"))).toBe(false);
+    expect(existsSync(join(root, "public/s4/renamed/index.html"))).toBe(true);
+    expect(result.removed).toBeGreaterThan(0);
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("a config change means a full rebuild, and the build says which key", async () => {
+    await build({ root });
+    writeFileSync(
+      join(root, "bengal.toml"),
+      '[site]\ntitle = "Renamed Site"\nbaseurl = "https://gen.example/docs"\n',
+    );
+    const result = await build({ root });
+    expect(result.cache.mode).toBe("full");
+    expect(result.cache.reason).toContain("site.title");
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
+  test("--full ignores the cache; a corrupt cache means a full build with a warning, never a crash", async () => {
+    await build({ root });
+    const full = await build({ root, full: true });
+    expect(full.cache.mode).toBe("full");
+    expect(full.cache.reason).toContain("--full");
+    writeFileSync(join(root, ".bengal/cache.db"), "this is not a database");
+    rmSync(join(root, ".bengal/cache.db-wal"), { force: true });
+    rmSync(join(root, ".bengal/cache.db-shm"), { force: true });
+    const recovered = await build({ root });
+    expect(recovered.cache.mode).toBe("full");
+    expect(recovered.diagnostics.some((d) => d.code === "cache.unreadable")).toBe(true);
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+    expect((await build({ root })).cache.mode).toBe("incremental");
+  });
+
+  test("a deleted output file is written again", async () => {
+    await build({ root });
+    rmSync(join(root, "public/s1/p1/index.html"));
+    await build({ root });
+    expect(existsSync(join(root, "public/s1/p1/index.html"))).toBe(true);
+  });
+});
+
+/** Seeded PRNG (mulberry32) so a failure reproduces. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One random edit of the kinds users make; returns what it did, for the failure message. */
+export function randomEdit(siteRoot: string, random: () => number, step: number): string {
+  const pages = readdirSync(join(siteRoot, "content"), { recursive: true, encoding: "utf8" })
+    .filter((p) => p.endsWith(".md") && !p.endsWith("_index.md"))
+    .sort();
+  const pick = () => join(siteRoot, "content", pages[Math.floor(random() * pages.length)]!);
+  const kind = Math.floor(random() * 9);
+  const file = pick();
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  switch (kind) {
+    case 0:
+      writeFileSync(file, `${text}\nEdited body ${step}.\n`);
+      return `body ${file}`;
+    case 1:
+      writeFileSync(file, text.replace(/^title: .*$/m, `title: Retitled ${step}`));
+      return `title ${file}`;
+    case 2:
+      writeFileSync(file, text.replace(/^tags: .*$/m, `tags: [t${step % 3}, fresh${step % 2}]`));
+      return `tags ${file}`;
+    case 3:
+      writeFileSync(file, text.replace(/^---\n/, `---\ndraft: ${step % 2 === 0}\n`));
+      return `draft ${file}`;
+    case 4:
+      writeFileSync(
+        join(siteRoot, "content", `s${step % 5}`, `new${step}.md`),
+        `---\ntitle: New ${step}\ndate: 2025-03-0${(step % 9) + 1}\ntags: [common]\n---\nNew page [back](p0.md).\n`,
+      );
+      return "add";
+    case 5:
+      if (pages.length > 5) rmSync(file);
+      return `delete ${file}`;
+    case 6:
+      renameSync(file, file.replace(/\.md$/, `-r${step}.md`));
+      return `rename ${file}`;
+    case 7:
+      writeFileSync(join(siteRoot, "assets/css/custom.css"), `body { margin: ${step}px; }\n`);
+      return "asset";
+    default:
+      writeFileSync(
+        join(siteRoot, "bengal.toml"),
+        `[site]\ntitle = "Generated ${step % 2}"\nbaseurl = "https://gen.example/docs"\n\n[pagination]\nper_page = ${5 + (step % 3)}\n`,
+      );
+      return "config";
+  }
+}
+
+describe("incremental correctness", () => {
+  test("after each of a seeded sequence of random edits, the incremental output equals a clean build", async () => {
+    const random = rng(20261129);
+    await build({ root });
+    for (let step = 0; step < 12; step++) {
+      const what = randomEdit(root, random, step);
+      const result = await build({ root });
+      const incremental = tree(join(root, "public"));
+      const { tree: clean, codes } = await cleanBuildResult(root);
+      expect({ step, what, diagnostics: diagnosticKeys(result.diagnostics) }).toEqual({
+        step,
+        what,
+        diagnostics: codes,
+      });
+      const differing = Object.keys({ ...incremental, ...clean }).filter((k) => incremental[k] !== clean[k]);
+      expect({ step, what, differing }).toEqual({ step, what, differing: [] });
+    }
+  }, 120_000);
+});
