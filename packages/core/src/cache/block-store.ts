@@ -11,11 +11,13 @@ export function openBlockStore(path: string): BlockStore & { flush(): void; clos
   const get = db.query("SELECT html FROM blocks WHERE key = ?");
   const put = db.query("INSERT OR IGNORE INTO blocks (key, html) VALUES (?, ?)");
   const pending = new Map<string, string>();
+  let closed = false;
   const flush = db.transaction(() => {
     for (const [k, v] of pending) put.run(k, v);
   });
   return {
     get: (key) => {
+      if (closed) return undefined;
       const hit = pending.get(key);
       if (hit !== undefined) return hit;
       try {
@@ -25,7 +27,7 @@ export function openBlockStore(path: string): BlockStore & { flush(): void; clos
       }
     },
     set: (key, html) => {
-      pending.set(key, html);
+      if (!closed) pending.set(key, html);
     },
     flush() {
       if (pending.size === 0) return;
@@ -36,6 +38,10 @@ export function openBlockStore(path: string): BlockStore & { flush(): void; clos
       }
       pending.clear();
     },
-    close: () => db.close(),
+    close: () => {
+      closed = true;
+      pending.clear();
+      db.close();
+    },
   };
 }

@@ -76,6 +76,8 @@ export interface Page {
   readonly aliases: readonly string[];
   readonly weight: number;
   readonly layout: string | null;
+  /** Where `layout` was written, so `layout.not-found` points at it. */
+  readonly layoutRange?: Range | null;
   readonly type: string | null;
   readonly toc: boolean;
   readonly params: Readonly<Record<string, unknown>>;

@@ -6,7 +6,8 @@ import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
-import { createHighlighter, fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
+import { fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
+import { sharedHighlighter } from "./highlight/shared.ts";
 import { createLayoutEngine, LayoutError } from "./layouts/engine.ts";
 import { layoutIdentities } from "./layouts/identities.ts";
 import { buildLayoutProps } from "./layouts/page-props.ts";
@@ -46,7 +47,7 @@ export interface RenderContext {
    * target of that page through its layout.
    */
   renderGroup(pageId: string, targets: readonly RenderTarget[], facts?: PageFacts): Promise<PageGroupResult>;
-  /** Releases the highlighter and the block cache connection. */
+  /** Releases the block cache connection (the highlighter is shared across builds). */
   close(): void;
 }
 
@@ -56,7 +57,7 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
   const highlight = config.markdown.highlight;
   const blocks = snapshot.cachePath ? tryOpenBlockStore(snapshot.cachePath) : null;
   const highlighter: Highlighter | null = highlight.enabled
-    ? await createHighlighter(highlight, blocks ?? undefined)
+    ? await sharedHighlighter(highlight, blocks)
     : null;
   const markdown = createMarkdownRenderer({
     highlighter,
@@ -127,7 +128,6 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
   return {
     diagnostics: engine.diagnostics,
     close() {
-      highlighter?.dispose();
       blocks?.close();
     },
     async renderGroup(pageId, targets, cached) {
@@ -135,7 +135,7 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
       const page = index.pages.get(pageId);
       const outputs: TargetOutput[] = [];
       if (!page) return { pageId, facts, targets: outputs };
-      const choice = engine.choose(page);
+      const choice = engine.choose(page, page.layoutRange ?? undefined);
       for (const target of targets) {
         const diagnostics: Diagnostic[] = choice.diagnostic ? [choice.diagnostic] : [];
         const { value, deps } = tracker.run(() => {
