@@ -3,6 +3,7 @@ import { runBuild } from "./commands/build.ts";
 import { runClean } from "./commands/clean.ts";
 import { runNewPage } from "./commands/new-page.ts";
 import { runNewSite } from "./commands/new-site.ts";
+import { runServe } from "./commands/serve.ts";
 import { commandHelp, rootHelp, usageLine } from "./help.ts";
 import {
   BUILD,
@@ -13,6 +14,7 @@ import {
   NEW_PAGE,
   NEW_SITE,
   ROOT_FLAGS,
+  SERVE,
   SUBCOMMANDS,
 } from "./spec.ts";
 import { paint, type Terminal } from "./terminal.ts";
@@ -23,6 +25,7 @@ type Runner = (term: Terminal, args: ReturnType<typeof parseArgs>) => number | P
 const RUNNERS = new Map<CommandSpec, Runner>([
   [BUILD, runBuild],
   [CLEAN, runClean],
+  [SERVE, (term, args) => runServe(term, args)],
   [NEW_SITE, runNewSite],
   [NEW_PAGE, runNewPage],
 ]);

@@ -115,3 +115,29 @@ export function diagnosticJson(d: Diagnostic) {
     range: d.range,
   };
 }
+
+/**
+ * A closing recap of one kind of failure (failed assets): the first `limit` by file, then
+ * "and N more". Printed once, after the build, so it never mixes with progress output.
+ */
+export function failureSummary(
+  term: Terminal,
+  diagnostics: readonly Diagnostic[],
+  options: { readonly root: string; readonly code: string; readonly noun: string; readonly limit?: number },
+): string {
+  const failures = sortForReport(
+    diagnostics.filter((d) => d.code === options.code && d.severity === "error"),
+  );
+  if (failures.length === 0) return "";
+  const limit = options.limit ?? 10;
+  const n = failures.length;
+  let out = `${paint(term, "red", `${n} ${options.noun}${n === 1 ? "" : "s"} failed:`)}\n`;
+  for (const d of failures.slice(0, limit)) {
+    const shown = d.file
+      ? relative(term.cwd, isAbsolute(d.file) ? d.file : join(options.root, d.file)) || d.file
+      : "bengal";
+    out += `  ${shown}  ${paint(term, "dim", d.message)}\n`;
+  }
+  if (n > limit) out += `  … and ${n - limit} more\n`;
+  return out;
+}

@@ -37,6 +37,17 @@ export const BUILD: CommandSpec = {
     { name: "quiet", type: "boolean", description: "Print only diagnostics" },
     { name: "json", type: "boolean", description: "Print one JSON object with the result and nothing else" },
     { name: "no-parallel", type: "boolean", description: "Render and process assets on one thread" },
+    { name: "full", type: "boolean", description: "Ignore the incremental cache and rebuild everything" },
+    {
+      name: "stats",
+      type: "boolean",
+      description: "Print per-stage times, workers used and their utilization, and peak memory",
+    },
+    {
+      name: "check-external",
+      type: "boolean",
+      description: "Also request http(s) links (8 at a time, 10 s timeout; answers cached 24 h in .bengal/)",
+    },
     HELP,
   ],
   examples: [
@@ -44,6 +55,37 @@ export const BUILD: CommandSpec = {
     "bengal build site --drafts --baseurl http://localhost:8000",
     "bengal build --json",
   ],
+};
+
+export const SERVE: CommandSpec = {
+  path: ["serve"],
+  summary: "Build the site, serve it and rebuild with live reload as files change",
+  args: [{ name: "[dir]", description: "Site folder (default: the current folder)" }],
+  flags: [
+    {
+      name: "host",
+      type: "string",
+      value: "<host>",
+      description: "Interface to listen on (default 127.0.0.1; 0.0.0.0 exposes the site to your network)",
+    },
+    {
+      name: "port",
+      type: "string",
+      value: "<port>",
+      description: "Port to listen on (default 5173; the next free one if taken, 0 for any)",
+    },
+    {
+      name: "strict-port",
+      type: "boolean",
+      description: "Exit if the port is taken instead of trying the next",
+    },
+    { name: "open", type: "boolean", description: "Open the site in the default browser" },
+    { name: "no-watch", type: "boolean", description: "Build once and serve without watching for changes" },
+    { name: "drafts", type: "boolean", description: "Include pages marked draft: true" },
+    CONFIG,
+    HELP,
+  ],
+  examples: ["bengal serve", "bengal serve site --port 8080 --open", "bengal serve --host 0.0.0.0 --drafts"],
 };
 
 export const CLEAN: CommandSpec = {
@@ -102,5 +144,5 @@ export const ROOT_FLAGS: readonly FlagSpec[] = [
 ];
 
 /** Top-level commands in help order. */
-export const COMMANDS: readonly CommandSpec[] = [BUILD, NEW, CLEAN];
+export const COMMANDS: readonly CommandSpec[] = [BUILD, SERVE, NEW, CLEAN];
 export const SUBCOMMANDS: Readonly<Record<string, readonly CommandSpec[]>> = { new: [NEW_SITE, NEW_PAGE] };

@@ -4,6 +4,8 @@ export interface Terminal {
   readonly err: (text: string) => void;
   readonly color: boolean;
   readonly cwd: string;
+  /** stderr is an interactive terminal: live progress lines may be drawn there. */
+  readonly interactive?: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export function processTerminal(): Terminal {
     err: (text) => process.stderr.write(text),
     color: colorEnabled(process.env, process.stdout.isTTY === true),
     cwd: process.cwd(),
+    interactive: process.stderr.isTTY === true,
   };
 }
 

@@ -4,4 +4,12 @@ export { clean } from "./build/clean.ts";
 export { BuildError, type BuildOptions } from "./build/options.ts";
 export { type BuildSession, createBuildSession, type FileChange } from "./build/session.ts";
 export type { LayoutProps, SiteView } from "./render/layouts/props.ts";
+export type { LiveMessage } from "./serve/protocol.ts";
+export {
+  type DevServer,
+  type DevServerOptions,
+  PortInUseError,
+  type RebuildEvent,
+  startDevServer,
+} from "./serve/server.ts";
 export { VERSION } from "./version.ts";

@@ -17,7 +17,8 @@ import { createMarkdownRenderer } from "../src/render/markdown/renderer.ts";
 import { fixtureSite } from "./helpers.ts";
 
 /** `code file:line:col`, 1-based like the CLI prints them. */
-const place = (d: Diagnostic) => `${d.code} ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+const place = (d: Diagnostic) =>
+  `${d.code} ${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
 
 /** The broken links planted in markdown (test/fixtures/links): both checkers must find these. */
 const IN_MARKDOWN = [

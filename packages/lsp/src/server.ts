@@ -138,6 +138,8 @@ export function startServer(connection: Connection, disk: Host): Workspace {
     const path = uris.remember(e.document.uri);
     if (path === null) return;
     justOpened.add(e.document.uri);
+    // From now on the client pulls this file's diagnostics: clear what was pushed for it while closed.
+    if (pull) push(path, []);
     workspace.bufferChanged(path, e.document.getText(), false);
   });
   documents.onDidChangeContent((e) => {

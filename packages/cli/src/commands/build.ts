@@ -2,7 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import type { BuildResult, Diagnostic } from "@bengal/core";
 import { type ParsedArgs, UsageError } from "../args.ts";
-import { countLine, diagnosticJson, formatDiagnostics } from "../report.ts";
+import { formatCacheReport } from "../cache-report.ts";
+import { createProgress } from "../progress.ts";
+import { countLine, diagnosticJson, failureSummary, formatDiagnostics } from "../report.ts";
+import { formatStats, sampleMemory } from "../stats.ts";
 import { paint, type Terminal } from "../terminal.ts";
 
 type Mode = "normal" | "verbose" | "quiet" | "json";
@@ -31,6 +34,7 @@ export async function runBuild(
   term: Terminal,
   args: ParsedArgs,
   load: () => Promise<BuildApi> = loadCore,
+  display: { readonly progressDelayMs?: number } = {},
 ): Promise<number> {
   const mode = modeOf(args);
   if (args.positionals.length > 1) throw new UsageError(`unexpected argument ${args.positionals[1]}`);
@@ -45,6 +49,12 @@ export async function runBuild(
   } catch (error) {
     return reportFatal(term, mode, root, "bengal could not start", [internalDiagnostic(error)], 1);
   }
+  const progress = createProgress({
+    write: term.err,
+    enabled: term.interactive === true && (mode === "normal" || mode === "verbose"),
+    ...(display.progressDelayMs !== undefined ? { delayMs: display.progressDelayMs } : {}),
+  });
+  const memory = args.flags.stats ? sampleMemory() : null;
   let result: BuildResult;
   try {
     result = await core.build({
@@ -55,22 +65,39 @@ export async function runBuild(
       ...(typeof args.flags.output === "string" ? { outputDir: resolve(term.cwd, args.flags.output) } : {}),
       ...(args.flags.strict ? { strict: true } : {}),
       ...(args.flags["no-parallel"] ? { parallel: false } : {}),
+      ...(args.flags.full ? { full: true } : {}),
+      ...(args.flags["check-external"] ? { checkExternal: true } : {}),
       verbose: mode === "verbose",
+      onItem: (stage, done, total) => progress.item(stage, done, total),
       onProgress: (e) => {
         if (mode !== "verbose") return;
+        progress.clear();
         term.out(`  ${paint(term, "green", "✓")} ${e.stage.padEnd(12)} ${ms(e.ms)}\n`);
       },
     });
   } catch (error) {
+    progress.clear();
+    memory?.stop();
     if (error instanceof core.BuildError) {
       return reportFatal(term, mode, root, error.message, error.diagnostics, 2);
     }
     return reportFatal(term, mode, root, "the build crashed", [internalDiagnostic(error)], 1);
   }
+  progress.clear();
+  const peak = memory?.stop() ?? 0;
   const elapsed = performance.now() - started;
 
   if (mode === "json") {
-    term.out(`${JSON.stringify(resultJson(result))}\n`);
+    const stats = args.flags.stats
+      ? {
+          stats: {
+            peakRssBytes: peak,
+            workers: result.workers ?? null,
+            workerUtilization: result.workerUtilization ?? null,
+          },
+        }
+      : {};
+    term.out(`${JSON.stringify({ ...resultJson(result), ...stats })}\n`);
     return result.failed ? 1 : 0;
   }
   const listed = formatDiagnostics(term, result.diagnostics, { root, showInfo: mode === "verbose" });
@@ -85,12 +112,20 @@ export async function runBuild(
     ? `${paint(term, "red", "✗")} Built ${counts} with errors in ${ms(elapsed)}`
     : `${paint(term, "green", "✓")} Built ${counts} in ${ms(elapsed)}`;
   term.out(`${summary}  ${paint(term, "dim", `→ ${relative(term.cwd, result.outputDir) || "."}`)}\n`);
+  term.out(formatCacheReport(term, result, mode === "verbose"));
   if (mode === "verbose") {
     term.out(`  written ${result.written}, unchanged ${result.unchanged}, removed ${result.removed}\n`);
-  } else if (result.timings.length > 0) {
+  } else if (result.timings.length > 0 && !args.flags.stats) {
     term.out(`  ${paint(term, "dim", result.timings.map((t) => `${t.stage} ${ms(t.ms)}`).join(" · "))}\n`);
   }
+  if (args.flags.stats) term.out(`\n${formatStats(term, result, peak, elapsed)}`);
   if (listed) term.out(`\n${listed}`);
+  const assetFailures = failureSummary(term, result.diagnostics, {
+    root,
+    code: "asset.failed",
+    noun: "asset",
+  });
+  if (assetFailures) term.out(`${assetFailures}\n`);
   term.out(countLine(term, result.diagnostics));
   return result.failed ? 1 : 0;
 }

@@ -150,7 +150,10 @@ function finish(
 }
 
 /** The URL helper layouts use, rebuilt from the manifest alone (so render workers can have it). */
-export function assetUrlFor(manifest: Readonly<Record<string, string>>, baseurl: string): (rel: string) => string {
+export function assetUrlFor(
+  manifest: Readonly<Record<string, string>>,
+  baseurl: string,
+): (rel: string) => string {
   const prefix = baseurlPath(baseurl);
   return (rel) => {
     const clean = rel.replace(/^\/+/, "");

@@ -146,6 +146,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         links: pages.links,
         anchors: pages.anchors,
         files: exists,
+        outputs: [...pages.outputs, ...assets.files],
+        kept: new Set([...pages.kept, ...assets.kept]),
+        htmlFacts: pages.htmlFacts,
+        ...(options.checkExternal
+          ? { external: { host, cachePath: join(root, ".bengal", "external-links.json") } }
+          : {}),
       }),
     ),
   );

@@ -1,3 +1,4 @@
+import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
@@ -11,6 +12,8 @@ export interface CollectedPages {
   readonly diagnostics: Diagnostic[];
   /** Outputs not written this time that must stay: reused from the cache, or whose layout failed. */
   readonly kept: Set<string>;
+  /** Links and ids of every page output, rendered now or reused. */
+  readonly htmlFacts: Map<string, HtmlFacts>;
 }
 
 /** Turns per-page render results into what post-processing and the writer take. */
@@ -26,6 +29,7 @@ export function collectPages(
     anchors: new Map(),
     diagnostics: [],
     kept: new Set(),
+    htmlFacts: new Map(),
   };
   const seen = new Set<string>();
   const report = (d: Diagnostic) => {
@@ -44,6 +48,7 @@ export function collectPages(
     }
     for (const target of group.targets) {
       for (const d of target.diagnostics) report(d);
+      if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
       if (target.html === null) out.kept.add(target.outputPath);
       else out.outputs.push({ path: target.outputPath, content: target.html });
     }

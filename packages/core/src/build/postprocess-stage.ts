@@ -2,6 +2,7 @@ import { diagnostic } from "../diagnostics/create.ts";
 import { checkLinks } from "../links/check.ts";
 import { checkExternalUrls, type ExternalCheckOptions, externalDiagnostics } from "../links/external.ts";
 import { checkHtmlLinks } from "../links/html-check.ts";
+import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
@@ -21,6 +22,8 @@ export interface PostprocessInput {
   readonly outputs?: readonly OutputFile[];
   /** Outputs kept from the previous build because their page failed to render this time. */
   readonly kept?: ReadonlySet<string>;
+  /** Links and ids of page outputs (rendered now or reused from the cache). */
+  readonly htmlFacts?: ReadonlyMap<string, HtmlFacts>;
   /** Given with `--check-external`: http(s) links are requested too. */
   readonly external?: ExternalCheckOptions;
   /** URLs per sitemap file before `sitemap.xml` becomes an index (sitemaps.org: 50,000). */
@@ -138,6 +141,7 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     anchors: input.anchors,
     files: input.files,
     ...(input.kept ? { kept: input.kept } : {}),
+    ...(input.htmlFacts ? { htmlFacts: input.htmlFacts } : {}),
   });
   const diagnostics = [...result.diagnostics];
   if (input.external && result.external.size > 0) {

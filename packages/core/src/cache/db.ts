@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "../host/path.ts";
 
 /** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
-export const CACHE_SCHEMA = 1;
+export const CACHE_SCHEMA = 2;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -11,7 +11,7 @@ const TABLES = `
     hash TEXT NOT NULL, doc BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS targets (output_path TEXT PRIMARY KEY, page_id TEXT NOT NULL, deps TEXT NOT NULL,
-    diagnostics BLOB NOT NULL);
+    diagnostics BLOB NOT NULL, html_facts BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, html TEXT NOT NULL);
 `;
 

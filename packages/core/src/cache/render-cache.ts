@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { deserialize, serialize } from "node:v8";
 import type { RenderGroup } from "../build/render-stage.ts";
+import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
@@ -16,6 +17,7 @@ interface TargetRow {
   page_id: string;
   deps: string;
   diagnostics: Uint8Array;
+  html_facts: Uint8Array;
 }
 
 export interface RenderPlan {
@@ -70,6 +72,7 @@ export function planRender(
       fresh.push({
         outputPath: target.outputPath,
         html: null,
+        htmlFacts: deserialize(row!.html_facts) as HtmlFacts,
         deps: JSON.parse(row!.deps) as Deps,
         diagnostics: deserialize(row!.diagnostics) as Diagnostic[],
       });
@@ -101,7 +104,7 @@ export function storeRender(
 ): void {
   const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts) VALUES (?, ?, ?)");
   const putTarget = db.query(
-    "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics) VALUES (?, ?, ?, ?)",
+    "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics, html_facts) VALUES (?, ?, ?, ?, ?)",
   );
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
@@ -110,8 +113,15 @@ export function storeRender(
       if (group.facts) putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
       for (const t of group.targets) {
         // A failed layout is never cached: it must run again next time.
-        if (t.html === null) delTarget.run(t.outputPath);
-        else putTarget.run(t.outputPath, group.pageId, JSON.stringify(t.deps), serialize(t.diagnostics));
+        if (t.html === null || t.htmlFacts === null) delTarget.run(t.outputPath);
+        else
+          putTarget.run(
+            t.outputPath,
+            group.pageId,
+            JSON.stringify(t.deps),
+            serialize(t.diagnostics),
+            serialize(t.htmlFacts),
+          );
       }
     }
     for (const row of db.query("SELECT output_path FROM targets").all() as { output_path: string }[]) {

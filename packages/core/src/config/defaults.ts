@@ -24,6 +24,7 @@ export const DEFAULT_CONFIG: SiteConfig = {
     drafts: false,
   },
   pagination: { per_page: 10 },
+  feeds: { limit: 20, full_content: false },
   markdown: {
     highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
     reading_speed: 200,

@@ -66,6 +66,7 @@ export const CONFIG_SCHEMA: SchemaNode = {
       },
     },
     pagination: { type: "table", fields: { per_page: { type: "integer", min: 1 } } },
+    feeds: { type: "table", fields: { limit: { type: "integer", min: 1 }, full_content: boolean } },
     markdown: {
       type: "table",
       fields: {

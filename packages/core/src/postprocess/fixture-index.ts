@@ -30,6 +30,7 @@ export function testConfig(site: Partial<SiteConfig["site"]> = {}, build: Partia
       ...build,
     },
     pagination: { per_page: 10 },
+    feeds: { limit: 20, full_content: false },
     markdown: {
       highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
       reading_speed: 200,

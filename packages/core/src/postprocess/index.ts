@@ -1,4 +1,23 @@
 export { renderAliasPage } from "./aliases.ts";
+export { renderAtom, rfc3339 } from "./atom.ts";
+export { renderFeeds } from "./feed-files.ts";
+export {
+  ATOM_PATH,
+  type FeedContent,
+  type FeedSpec,
+  feedPages,
+  RSS_MAX_ITEMS,
+  RSS_PATH,
+  sectionFeeds,
+  siteFeed,
+} from "./feeds.ts";
 export { ROBOTS_PATH, renderRobots } from "./robots.ts";
-export { feedPages, RSS_MAX_ITEMS, RSS_PATH, renderRss, rfc822 } from "./rss.ts";
-export { renderSitemap, SITEMAP_PATH } from "./sitemap.ts";
+export { renderRss, rfc822 } from "./rss.ts";
+export {
+  inSitemap,
+  renderSitemap,
+  renderSitemaps,
+  SITEMAP_MAX_URLS,
+  SITEMAP_PATH,
+  sitemapEntries,
+} from "./sitemap.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { testConfig, testIndex, testPage } from "./fixture-index.ts";
-import { renderSitemap } from "./sitemap.ts";
+import { renderSitemap, renderSitemaps, sitemapEntries } from "./sitemap.ts";
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -69,6 +69,101 @@ describe("renderSitemap", () => {
       expect({ code: await proc.exited, stderr }).toEqual({ code: 0, stderr: `${file} validates\n` });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+async function xmllintSchema(xml: string, xsdName: string): Promise<{ code: number; stderr: string } | null> {
+  const xmllint = Bun.which("xmllint");
+  if (!xmllint) {
+    console.warn("skipped schema check: xmllint is not installed (apt-get install libxml2-utils)");
+    return null;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "bengal-sitemap-"));
+  try {
+    const file = join(dir, "sitemap.xml");
+    writeFileSync(file, xml);
+    const xsd = join(import.meta.dir, "fixtures", xsdName);
+    const proc = Bun.spawn([xmllint, "--noout", "--schema", xsd, file], { stderr: "pipe" });
+    const stderr = (await new Response(proc.stderr).text()).replaceAll(file, "FILE");
+    return { code: await proc.exited, stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function manyPages(count: number, extra: Array<Parameters<typeof testPage>[1]> = []) {
+  const config = testConfig();
+  const pages = Array.from({ length: count }, (_, i) =>
+    testPage(config, {
+      id: `content/p${String(i).padStart(2, "0")}.md`,
+      url: `/p${String(i).padStart(2, "0")}/`,
+      date: `2025-01-${String((i % 28) + 1).padStart(2, "0")}`,
+    }),
+  );
+  return testIndex(config, [...pages, ...extra.map((init) => testPage(config, init))]);
+}
+
+describe("sitemap exclusions and index", () => {
+  test("a page with `sitemap: false` in front matter is left out", () => {
+    const config = testConfig();
+    const hidden = {
+      ...testPage(config, { id: "content/hidden.md", url: "/hidden/" }),
+      params: { sitemap: false },
+    };
+    const shown = {
+      ...testPage(config, { id: "content/shown.md", url: "/shown/" }),
+      params: { sitemap: true },
+    };
+    const draft = testPage(config, { id: "content/draft.md", url: "/draft/", draft: true });
+    const locs = sitemapEntries(testIndex(config, [hidden, shown, draft])).map((e) => e.loc);
+    expect(locs).toEqual(["https://example.com/shown/"]);
+  });
+
+  test("stays a single urlset up to the limit", () => {
+    const files = renderSitemaps(manyPages(5), 5);
+    expect(files.map((f) => f.path)).toEqual(["sitemap.xml"]);
+    expect(parser.parse(files[0]!.content as string).urlset.url).toHaveLength(5);
+  });
+
+  test("past the limit, sitemap.xml is an index of numbered urlsets holding every URL once", () => {
+    const files = renderSitemaps(manyPages(12), 5);
+    expect(files.map((f) => f.path)).toEqual([
+      "sitemap.xml",
+      "sitemap-1.xml",
+      "sitemap-2.xml",
+      "sitemap-3.xml",
+    ]);
+    const index = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "@_",
+      isArray: (n) => n === "sitemap",
+    }).parse(files[0]!.content as string);
+    expect(index.sitemapindex["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(index.sitemapindex.sitemap.map((s: { loc: string }) => s.loc)).toEqual([
+      "https://example.com/sitemap-1.xml",
+      "https://example.com/sitemap-2.xml",
+      "https://example.com/sitemap-3.xml",
+    ]);
+    expect(index.sitemapindex.sitemap[0].lastmod).toBe("2025-01-05");
+    const locs = files
+      .slice(1)
+      .flatMap((f) => parser.parse(f.content as string).urlset.url.map((u: { loc: string }) => u.loc));
+    expect(locs).toHaveLength(12);
+    expect(new Set(locs).size).toBe(12);
+    expect(files.slice(1).map((f) => parser.parse(f.content as string).urlset.url.length)).toEqual([5, 5, 2]);
+  });
+
+  test("the index validates against siteindex.xsd and each part against sitemap.xsd", async () => {
+    const files = renderSitemaps(manyPages(12), 5);
+    const index = await xmllintSchema(files[0]!.content as string, "siteindex.xsd");
+    if (!index) return;
+    expect(index).toEqual({ code: 0, stderr: "FILE validates\n" });
+    for (const part of files.slice(1)) {
+      expect(await xmllintSchema(part.content as string, "sitemap.xsd")).toEqual({
+        code: 0,
+        stderr: "FILE validates\n",
+      });
     }
   });
 });

@@ -1,34 +1,73 @@
+import type { OutputFile } from "../model/output.ts";
+import type { Page } from "../model/page.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { absoluteUrl, isoDay } from "./urls.ts";
 import { buildXml } from "./xml.ts";
 
 export const SITEMAP_PATH = "sitemap.xml";
+/** The sitemaps.org limit of URLs per file; past it `sitemap.xml` becomes an index. */
+export const SITEMAP_MAX_URLS = 50_000;
 const NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-interface SitemapEntry {
+export interface SitemapEntry {
   readonly loc: string;
   readonly lastmod: string | null;
 }
 
+/** A page stays out of the sitemap when it is a draft, the 404 page, or says `sitemap: false`. */
+export function inSitemap(page: Page): boolean {
+  return page.kind !== "404" && !page.draft && page.params.sitemap !== false;
+}
+
 /**
- * The sitemaps.org `urlset` of every published page: drafts, the 404 page and list pagers
- * 2..n are left out. Sorted by URL so the file is byte-identical between builds.
+ * Every published URL once: list pagers 2..n are left out. Sorted by location so the
+ * files are byte-identical between builds.
  */
-export function renderSitemap(index: SiteIndex): string {
+export function sitemapEntries(index: SiteIndex): SitemapEntry[] {
   const byLoc = new Map<string, SitemapEntry>();
   for (const target of index.targets) {
     if (target.pager !== null && target.pager.number > 1) continue;
     const page = index.pages.get(target.pageId);
-    if (!page || page.kind === "404" || page.draft) continue;
+    if (!page || !inSitemap(page)) continue;
     const loc = target.url === page.url ? page.permalink : absoluteUrl(index, target.url);
     const stamp = page.lastmod ?? page.date;
     if (!byLoc.has(loc)) byLoc.set(loc, { loc, lastmod: stamp ? isoDay(stamp) : null });
   }
-  const entries = [...byLoc.values()].sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  return [...byLoc.values()].sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+}
+
+function urlset(entries: readonly SitemapEntry[]): string {
   return buildXml({
     urlset: {
       "@_xmlns": NS,
       url: entries.map((e) => (e.lastmod ? { loc: e.loc, lastmod: e.lastmod } : { loc: e.loc })),
     },
   });
+}
+
+/** The sitemaps.org `urlset` of every published page. */
+export function renderSitemap(index: SiteIndex): string {
+  return urlset(sitemapEntries(index));
+}
+
+/**
+ * `sitemap.xml` alone while the site fits in one file; past `maxUrls` it becomes a
+ * `sitemapindex` naming `sitemap-1.xml`, `sitemap-2.xml` … of at most `maxUrls` each.
+ */
+export function renderSitemaps(index: SiteIndex, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
+  const entries = sitemapEntries(index);
+  if (entries.length <= maxUrls) return [{ path: SITEMAP_PATH, content: urlset(entries) }];
+  const files: OutputFile[] = [];
+  const refs: Array<{ loc: string; lastmod?: string }> = [];
+  for (let i = 0; i * maxUrls < entries.length; i++) {
+    const chunk = entries.slice(i * maxUrls, (i + 1) * maxUrls);
+    const path = `sitemap-${i + 1}.xml`;
+    files.push({ path, content: urlset(chunk) });
+    let newest: string | null = null;
+    for (const e of chunk) if (e.lastmod && (newest === null || e.lastmod > newest)) newest = e.lastmod;
+    const loc = absoluteUrl(index, `/${path}`);
+    refs.push(newest ? { loc, lastmod: newest } : { loc });
+  }
+  const sitemapIndex = buildXml({ sitemapindex: { "@_xmlns": NS, sitemap: refs } });
+  return [{ path: SITEMAP_PATH, content: sitemapIndex }, ...files];
 }

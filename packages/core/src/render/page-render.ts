@@ -2,8 +2,11 @@ import { assetUrlFor } from "../assets/pipeline.ts";
 import { openBlockStore } from "../cache/block-store.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
+import { findAttribute } from "../links/html-check.ts";
+import { extractHtmlLinks, type HtmlFacts } from "../links/html-links.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import type { Range } from "../model/range.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
@@ -27,8 +30,10 @@ export interface PageFacts {
 
 export interface TargetOutput {
   readonly outputPath: string;
-  /** null when the layout failed (the diagnostic says why). */
+  /** null when the layout failed (the diagnostic says why), or when reused from the cache. */
   readonly html: string | null;
+  /** Links and ids of the HTML, for link validation (kept in the cache with the target). */
+  readonly htmlFacts: HtmlFacts | null;
   readonly deps: Deps;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -151,11 +156,28 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
             return null;
           }
         });
-        outputs.push({ outputPath: target.outputPath, html: value, deps, diagnostics });
+        outputs.push({
+          outputPath: target.outputPath,
+          html: value,
+          htmlFacts: value === null ? null : htmlFactsOf(value, page.sourcePath === null),
+          deps,
+          diagnostics,
+        });
       }
       return { pageId, facts, targets: outputs };
     },
   };
+}
+
+function htmlFactsOf(html: string, generated: boolean): HtmlFacts {
+  const facts = extractHtmlLinks(html);
+  if (!generated) return facts;
+  const ranges: Record<string, Range> = {};
+  for (const link of facts.links) {
+    const range = ranges[link.href] ?? findAttribute(html, link.href, 0);
+    if (range) ranges[link.href] = range;
+  }
+  return { ...facts, ranges };
 }
 
 /** The block cache is an optimisation: if it cannot be opened, highlighting simply runs. */

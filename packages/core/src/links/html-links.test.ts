@@ -1,0 +1,51 @@
+import { describe, expect, test } from "bun:test";
+import { decodeEntities } from "./entities.ts";
+import { extractHtmlLinks, srcsetUrls } from "./html-links.ts";
+
+describe("extractHtmlLinks", () => {
+  const html = `<!DOCTYPE html><html><head>
+<link rel="stylesheet" href="/assets/style.css?v=1&amp;x=2">
+<link rel="preconnect" href="https://fonts.example.com">
+<script src="/assets/app.js"></script>
+</head><body id="top">
+<a href="/docs/#intro&amp;more" id="caf&eacute;">docs</a>
+<a name="legacy"></a><a>no href</a>
+<img src="/img/a.png" srcset="/img/a.png 1x, /img/a@2x.png 2x" alt="">
+<picture><source srcset="/img/b.webp 480w, /img/b-big.webp 960w"><img src="b.png"></picture>
+<h2 id="intro&amp;more">Intro</h2>
+<pre><code>&lt;a href="/not-a-link/"&gt;</code></pre>
+<!-- <a href="/commented/"> -->
+</body></html>`;
+  const facts = extractHtmlLinks(html);
+
+  test("finds every link kind, with character references decoded", () => {
+    expect(facts.links.map((l) => `${l.tag}[${l.attr}] ${l.href}`)).toEqual([
+      "link[href] /assets/style.css?v=1&x=2",
+      "link[href] https://fonts.example.com",
+      "script[src] /assets/app.js",
+      "a[href] /docs/#intro&more",
+      "img[src] /img/a.png",
+      "img[srcset] /img/a.png",
+      "img[srcset] /img/a@2x.png",
+      "source[srcset] /img/b.webp",
+      "source[srcset] /img/b-big.webp",
+      "img[src] b.png",
+    ]);
+    expect(facts.links[1]!.rel).toBe("preconnect");
+  });
+
+  test("collects ids and anchor names, not text that only looks like markup", () => {
+    expect([...facts.ids].sort()).toEqual(["caf&eacute;", "intro&more", "legacy", "top"]);
+  });
+});
+
+describe("helpers", () => {
+  test("srcset candidates keep URLs with commas inside", () => {
+    expect(srcsetUrls("a.png 1x,b.png 2x")).toEqual(["a.png", "b.png"]);
+    expect(srcsetUrls("img.php?x=1,2 1x, c.png 2x")).toEqual(["img.php?x=1,2", "c.png"]);
+  });
+
+  test("decodes numeric and basic named references only", () => {
+    expect(decodeEntities("a&amp;b&#39;c&#x2F;d&copy;")).toBe("a&b'c/d&copy;");
+  });
+});
