@@ -16,6 +16,7 @@ import { completion } from "./features/completion.ts";
 import { definition, documentLinks, documentSymbols, hover, workspaceSymbols } from "./features/navigate.ts";
 import { references } from "./features/references.ts";
 import { prepareHeadingRename, renameFiles, renameHeading } from "./features/rename.ts";
+import { parseSeverities, pushedValidate } from "./settings.ts";
 import { UriMap, uriToPath } from "./uri.ts";
 import type { FileChange } from "./workspace/site.ts";
 import { Workspace } from "./workspace/workspace.ts";
@@ -34,6 +35,8 @@ export function startServer(connection: Connection, disk: Host): Workspace {
   let folders: string[] = [];
   let folderEvents = false;
   let watch = false;
+  let configPull = false;
+  let initialValidate: { value: unknown } | undefined;
 
   const push = (path: string, diagnostics: LspDiagnostic[]): void => {
     const key = JSON.stringify(diagnostics);
@@ -74,6 +77,19 @@ export function startServer(connection: Connection, disk: Host): Workspace {
     return site && doc ? { site, doc } : null;
   };
   const toUri = (path: string) => uris.toUri(path);
+  const applyValidate = (value: unknown) =>
+    workspace.setSeverities(parseSeverities(value, (m) => connection.console.warn(m)));
+  /** Asks the client for the `bengal` section, for clients that announce a change without its value. */
+  const pullValidate = async () => {
+    try {
+      const section = (await connection.workspace.getConfiguration("bengal")) as {
+        validate?: unknown;
+      } | null;
+      await applyValidate(section?.validate);
+    } catch (error) {
+      connection.console.warn(`bengal-lsp: could not read the bengal settings: ${String(error)}`);
+    }
+  };
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
@@ -81,6 +97,12 @@ export function startServer(connection: Connection, disk: Host): Workspace {
     refresh = caps.workspace?.diagnostics?.refreshSupport === true;
     folderEvents = caps.workspace?.workspaceFolders === true;
     watch = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configPull = caps.workspace?.configuration === true;
+    const options = params.initializationOptions as Record<string, unknown> | null | undefined;
+    initialValidate =
+      options && typeof options === "object" && "validate" in options
+        ? { value: options.validate }
+        : undefined;
     const fromFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     const root = params.rootUri ? uriToPath(params.rootUri) : null;
     folders = [...fromFolders, ...(fromFolders.length === 0 && root ? [root] : [])].filter(
@@ -131,7 +153,16 @@ export function startServer(connection: Connection, disk: Host): Workspace {
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*" }] })
         .catch(() => undefined);
     }
+    // Severities first, so the first diagnostics published already carry them.
+    if (initialValidate) await applyValidate(initialValidate.value);
+    else if (configPull) await pullValidate();
     for (const folder of folders) await workspace.addFolder(folder);
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    const pushed = pushedValidate(p.settings);
+    if (pushed) void applyValidate(pushed.value);
+    else if (configPull) void pullValidate();
   });
 
   documents.onDidOpen((e) => {

@@ -39,6 +39,10 @@ export function tempSite(files: Record<string, string>): {
 export interface TestClient {
   readonly conn: ProtocolConnection;
   readonly diagnostics: Map<string, Diagnostic[]>;
+  /** What the client answers to `workspace/configuration`, by section; tests may change it. */
+  readonly settings: Record<string, unknown>;
+  /** `window/logMessage` texts the server sent. */
+  readonly logs: string[];
   /** Resolves when `check` holds for the pushed diagnostics; fails after 10 s with what was seen. */
   until(check: (d: Map<string, Diagnostic[]>) => boolean, what: string): Promise<void>;
   open(uri: string, text: string): void;
@@ -49,7 +53,12 @@ export interface TestClient {
 /** Starts a server process and speaks LSP to it over stdio, as an editor would. */
 export async function startClient(
   root: string,
-  options: { command?: string[]; capabilities?: ClientCapabilities } = {},
+  options: {
+    command?: string[];
+    capabilities?: ClientCapabilities;
+    initializationOptions?: unknown;
+    settings?: Record<string, unknown>;
+  } = {},
 ): Promise<TestClient> {
   const [cmd, ...args] = options.command ?? BUN_SERVER;
   const proc: ChildProcess = spawn(cmd!, args, { stdio: ["pipe", "pipe", "pipe"] });
@@ -67,7 +76,14 @@ export async function startClient(
     diagnostics.set(p.uri, p.diagnostics);
     for (const l of listeners) l();
   });
-  conn.onNotification("window/logMessage", () => undefined);
+  const logs: string[] = [];
+  conn.onNotification("window/logMessage", (p: { message: string }) => {
+    logs.push(p.message);
+  });
+  const settings: Record<string, unknown> = { ...options.settings };
+  conn.onRequest("workspace/configuration", (p: { items: Array<{ section?: string }> }) =>
+    p.items.map((i) => (i.section ? (settings[i.section] ?? null) : settings)),
+  );
   conn.onRequest("client/registerCapability", () => null);
   conn.onRequest("workspace/diagnostic/refresh", () => null);
   conn.listen();
@@ -76,6 +92,7 @@ export async function startClient(
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: "site" }],
+    initializationOptions: options.initializationOptions,
     capabilities: options.capabilities ?? {
       workspace: { didChangeWatchedFiles: { dynamicRegistration: true } },
     },
@@ -85,6 +102,8 @@ export async function startClient(
   return {
     conn,
     diagnostics,
+    settings,
+    logs,
     until(check, what) {
       return new Promise((resolve, reject) => {
         const done = () => {

@@ -68,5 +68,12 @@ describe("Site", () => {
     expect(site.diagnosticsFor("content/a.md").map((d) => [d.code, d.severity])).toEqual([
       ["link.no-such-page", "error"],
     ]);
+    // The editor's setting wins per code, but strict mode still promotes its warnings.
+    site.editorSeverities = { "link.no-such-page": "info" };
+    expect(site.diagnosticsFor("content/a.md").map((d) => d.severity)).toEqual(["info"]);
+    site.editorSeverities = { "link.no-such-page": "warning" };
+    expect(site.diagnosticsFor("content/a.md").map((d) => d.severity)).toEqual(["error"]);
+    site.editorSeverities = { "link.no-such-page": "off" };
+    expect(site.diagnosticsFor("content/a.md")).toEqual([]);
   });
 });

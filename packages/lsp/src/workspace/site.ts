@@ -20,6 +20,7 @@ import {
   type SiteIndex,
   siteFileSet,
 } from "@bengal/core/analysis";
+import type { Severities } from "../settings.ts";
 import { type DocState, type ReadOutcome, readDoc } from "./doc-state.ts";
 import { LinkState } from "./link-state.ts";
 
@@ -51,6 +52,8 @@ export class Site {
   files: SiteFiles = NO_FILES;
   fileSet: FileExists = siteFileSet(NO_FILES);
   layoutNames: string[] = [];
+  /** The editor's `bengal.validate` setting: wins over the site's `[validate]` for the codes it names. */
+  editorSeverities: Severities = {};
   index: SiteIndex;
   readonly docs = new Map<string, DocState>();
   readonly links = new LinkState();
@@ -131,7 +134,13 @@ export class Site {
     return out;
   }
 
-  /** Everything the build would report for `file`, with the site's `[validate]` severities. */
+  /** Marks every file for republishing: their severities changed though their analysis did not. */
+  markAllDirty(): void {
+    const files = [...this.docs.keys(), ...this.readErrors.keys(), ...this.indexDiagnostics.keys()];
+    for (const p of [...files, this.configFile]) this.dirty.add(p);
+  }
+
+  /** Everything the build would report for `file`, with the site's and the editor's severities. */
   diagnosticsFor(file: string): Diagnostic[] {
     const out: Diagnostic[] = [];
     if (file === this.configFile) out.push(...this.configDiagnostics);
@@ -146,7 +155,8 @@ export class Site {
       if (choice.diagnostic) out.push(choice.diagnostic);
     }
     out.push(...(this.links.diagnostics.get(file) ?? []));
-    return applySeverities(out, this.config.validate, this.config.build.strict_mode);
+    const severities = { ...this.config.validate, ...this.editorSeverities };
+    return applySeverities(out, severities, this.config.build.strict_mode);
   }
 
   pageOf(file: string): Page | undefined {

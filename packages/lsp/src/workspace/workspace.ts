@@ -7,6 +7,7 @@ import {
   isInside,
   join,
 } from "@bengal/core/analysis";
+import type { Severities } from "../settings.ts";
 import { findSites, siteRootAbove } from "./find-sites.ts";
 import { createOverlayHost } from "./overlay-host.ts";
 import { type FileChange, Site } from "./site.ts";
@@ -36,6 +37,7 @@ export class Workspace {
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private severities: Severities = {};
 
   constructor(
     disk: Host,
@@ -90,6 +92,19 @@ export class Workspace {
       if (site && out && isInside(out.startsWith("/") ? out : join(site.root, out), c.path)) continue;
       this.change(c.path, c.kind, FILE_EVENT_DEBOUNCE_MS);
     }
+  }
+
+  /** Applies the editor's severities on top of every site's `[validate]` and republishes. */
+  setSeverities(severities: Severities): Promise<void> {
+    return this.enqueue(async () => {
+      if (JSON.stringify(severities) === JSON.stringify(this.severities)) return;
+      this.severities = severities;
+      for (const site of this.sites.values()) {
+        site.editorSeverities = severities;
+        site.markAllDirty();
+      }
+      this.publishDirty();
+    });
   }
 
   /** Runs pending work now and waits for it: requests answer from the latest text. */
@@ -158,6 +173,7 @@ export class Workspace {
   private async openSite(root: string): Promise<void> {
     if (this.sites.has(root)) return;
     const site = new Site(root, this.host);
+    site.editorSeverities = this.severities;
     this.sites.set(root, site);
     this.events.log(`bengal-lsp: site ${root}`);
     await site.load();
