@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import pkg from "../package.json" with { type: "json" };
-import { BUILD, CLEAN, type CommandSpec, NEW, NEW_PAGE, NEW_SITE } from "../src/spec.ts";
+import { BUILD, CLEAN, type CommandSpec, NEW, NEW_PAGE, NEW_SITE, SERVE } from "../src/spec.ts";
 import { bengal, tempDir } from "./run.ts";
 
 describe("bengal --version and --help", () => {
@@ -11,16 +11,18 @@ describe("bengal --version and --help", () => {
     expect(pkg.version).toBe("0.1.0");
   });
 
-  test("--help lists the commands but not serve", async () => {
+  test("--help lists the commands", async () => {
     using dir = tempDir();
     const r = await bengal(["--help"], { cwd: dir.path });
     expect(r.code).toBe(0);
-    for (const name of ["build", "new", "clean"]) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
-    expect(r.stdout).not.toContain("serve");
+    for (const name of ["build", "serve", "new", "clean"]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+    }
   });
 
   const commands: [string[], CommandSpec][] = [
     [["build"], BUILD],
+    [["serve"], SERVE],
     [["clean"], CLEAN],
     [["new"], NEW],
     [["new", "site"], NEW_SITE],

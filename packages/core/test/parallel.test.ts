@@ -34,6 +34,7 @@ describe("parallel and sequential builds", () => {
       expect(seq.workers.pages).toBe(0);
       expect(par.workers.pages).toBeGreaterThan(0);
       expect(par.failed).toBe(false);
+      expect(par2.workers.pages).toBe(par.workers.pages);
       const a = tree(join(root, "out-seq"));
       expect(a.size).toBeGreaterThan(200);
       expect(tree(join(root, "out-par"))).toEqual(a);

@@ -33,7 +33,13 @@ async function spawnServe(args: string[]) {
   let out = "";
   for (;;) {
     const url = /Serving (http:\/\/\S+)/.exec(out)?.[1];
-    if (url) return { child, url, output: () => out };
+    if (url) {
+      const rest = async () => {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) out += decoder.decode(r.value);
+        return out;
+      };
+      return { child, url, output: rest };
+    }
     const { value, done } = await reader.read();
     if (done)
       throw new Error(`bengal serve ended early:\n${out}\n${await new Response(child.stderr).text()}`);
@@ -90,7 +96,7 @@ describe("bengal serve", () => {
     const { child, output } = await spawnServe([site.root, "--port", "0", "--host", "0.0.0.0", "--no-watch"]);
     child.kill("SIGINT");
     expect(await child.exited).toBe(0);
-    expect(output()).toContain("warning: listening on 0.0.0.0");
+    expect(await output()).toContain("warning: listening on 0.0.0.0");
   }, 20_000);
 
   test("--help lists every flag; a bad port is a usage error", async () => {

@@ -66,15 +66,14 @@ export async function runServe(
     throw error;
   }
 
-  term.out(`\n  ${paint(term, "bold", "Serving")} ${paint(term, "cyan", server.url)}\n`);
+  // One write, so the warning never trails behind the URL.
+  let banner = `\n  ${paint(term, "bold", "Serving")} ${paint(term, "cyan", server.url)}\n`;
   if (!LOOPBACK.has(hostname)) {
-    term.out(
-      `  ${paint(term, "yellow", "warning:")} listening on ${hostname}: anyone on your network can read this site\n`,
-    );
+    banner += `  ${paint(term, "yellow", "warning:")} listening on ${hostname}: anyone on your network can read this site\n`;
   }
-  term.out(
-    `  ${paint(term, "dim", args.flags["no-watch"] ? "not watching files · Ctrl+C to stop" : "watching for changes · Ctrl+C to stop")}\n\n`,
-  );
+  const watching = args.flags["no-watch"] ? "not watching files" : "watching for changes";
+  banner += `  ${paint(term, "dim", `${watching} · Ctrl+C to stop`)}\n\n`;
+  term.out(banner);
   if (args.flags.open) openBrowser(server.url);
 
   const signal = await stopped;

@@ -27,6 +27,12 @@ export interface SiteWatcher {
 // Editors' swap, backup and atomic-save files: vim (4913, ~, .swp), emacs (.#x, #x#), JetBrains, Chrome.
 const EDITOR_TEMP = /(^4913$|~$|^#.*#$|\.sw[a-px]$|\.tmp$|\.tmp\.\d+$|___jb_(tmp|old)___$|\.crswap$)/i;
 const MAX_WAIT_MS = 1000;
+/**
+ * Quiet time that ends a batch. Editors' save sequences take a few milliseconds and a
+ * rebuild asked for during a rebuild waits for it anyway, so this stays well under the
+ * 100 ms save-to-reload budget.
+ */
+export const DEFAULT_DEBOUNCE_MS = 50;
 
 /**
  * Watches the site's input folders recursively (and the root, to see them appear, vanish
@@ -37,7 +43,7 @@ const MAX_WAIT_MS = 1000;
  */
 export function watchSite(options: WatchOptions): SiteWatcher {
   const { root } = options;
-  const debounceMs = options.debounceMs ?? 100;
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const watchers = new Map<string, FSWatcher>();
   const pending = new Set<string>();
   const known = new Set<string>();
