@@ -1,0 +1,194 @@
+/**
+ * Bengal against Hugo and Eleventy on the same generated site, side by side in one run.
+ * `bun bench/run.ts` (1,000 / 4,000 / 10,000 pages) or `--quick` (200 / 1,000). Add
+ * `--no-setup` to skip bench/setup.sh, `--sizes 50,100` to choose the sizes. Tables go to stdout and bench/results/<mode>.md.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
+import { join } from "node:path";
+import { type Generator, generateSites, generateSpec } from "./generate/index.ts";
+import { barChart, lineChart } from "./runner/chart.ts";
+import { COLD_HEADER, type ColdResult, coldBuilds, coldRows, outDirs } from "./runner/cold.ts";
+import { INCREMENTAL_HEADER, incrementalRows } from "./runner/incremental.ts";
+import { capture, measure, memorySource, type Sample } from "./runner/measure.ts";
+import { detectPeers, REPO } from "./runner/peers.ts";
+import { median, megabytes, Report, range, seconds, table } from "./runner/report.ts";
+import { bengalProfile, bengalStages } from "./runner/stages.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const mode = args.includes("--sizes") ? "custom" : quick ? "quick" : "full";
+// `--sizes 50,100` replaces every size (a smoke run of the runner itself).
+const sizesArg = args.includes("--sizes") ? args[args.indexOf("--sizes") + 1]!.split(",").map(Number) : null;
+const SIZES = sizesArg ?? (quick ? [200, 1000] : [1000, 4000, 10000]);
+const INCREMENTAL_SIZES = sizesArg ? [sizesArg.at(-1)!] : quick ? [1000] : [1000, 10000];
+const PARALLEL_SIZE = sizesArg?.at(-1) ?? 1000;
+const RUNS = 3;
+const SEED = 1;
+
+const BENCH = join(REPO, "bench");
+const SITES = join(BENCH, ".out/sites");
+// Output on tmpfs when there is one, so disk speed is not what is measured.
+const OUT = existsSync("/dev/shm")
+  ? `/dev/shm/bengal-bench-${process.getuid?.() ?? 0}`
+  : join(BENCH, ".out/public");
+
+if (!args.includes("--no-setup")) {
+  const setup = Bun.spawnSync(["bash", join(BENCH, "setup.sh")], { stdout: "inherit", stderr: "inherit" });
+  if (setup.exitCode !== 0) console.error("setup.sh failed; going on with the peers that are present");
+}
+
+const all = detectPeers();
+const peers = all.filter((p) => !p.skip);
+const report = new Report();
+
+const machine = [
+  `- Machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, ${megabytes(totalmem())} RAM, Linux ${release()}`,
+  `- Load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (idle is near 0)`,
+  `- Output: ${OUT} ${OUT.startsWith("/dev/shm") ? "(tmpfs)" : "(disk)"}; peak memory from ${memorySource}`,
+  `- Each build cold (output and caches removed), ${RUNS} runs each, interleaved; seed ${SEED}`,
+  ...all.map((p) => (p.skip ? `- ${p.label}: skipped — ${p.skip}` : `- ${p.label} ${p.version}`)),
+];
+report.section(`Bengal benchmark (${mode}) — ${new Date().toISOString().slice(0, 10)}`, machine.join("\n"));
+
+const sites = new Map<number, Record<Generator, string>>();
+function site(pages: number): Record<Generator, string> {
+  let dirs = sites.get(pages);
+  if (!dirs) {
+    console.error(`generating ${pages} pages…`);
+    dirs = generateSites(
+      join(SITES, String(pages)),
+      { pages, seed: SEED },
+      peers.map((p) => p.name),
+    );
+    for (const p of peers) p.prepare(dirs[p.name]);
+    sites.set(pages, dirs);
+  }
+  return dirs;
+}
+
+// Full builds.
+const cold: ColdResult[] = [];
+for (const pages of SIZES) {
+  cold.push(await coldBuilds(pages, peers, site(pages), outDirs(join(OUT, String(pages)), peers), RUNS));
+}
+report.section(
+  "Cold full builds (syntax highlighting on)",
+  `${table(COLD_HEADER, coldRows(cold, peers))}\n\n"Time vs Bengal" is the peer's median over Bengal's: above 1.00x, Bengal is faster.`,
+);
+
+// Where Bengal's time goes at the largest size.
+{
+  const pages = SIZES.at(-1)!;
+  console.error(`bengal stages at ${pages} pages…`);
+  const bengal = all.find((p) => p.name === "bengal")!;
+  const stages = await bengalStages(bengal, site(pages).bengal, join(OUT, "stages"));
+  report.section(
+    `Bengal stages (${pages.toLocaleString("en-US")} pages, one cold build, \`--json\` timings)`,
+    typeof stages === "string" ? stages : table(["Stage", "Time", "Share"], stages),
+  );
+}
+
+// A CPU profile of one thread's build: what the render time is made of.
+{
+  const pages = PARALLEL_SIZE;
+  console.error(`bengal CPU profile at ${pages} pages…`);
+  const bengal = all.find((p) => p.name === "bengal")!;
+  const dir = join(BENCH, ".out/profile");
+  const profile = await bengalProfile(bengal, site(pages).bengal, join(OUT, "profile"), dir);
+  report.section(
+    `Bengal CPU profile (${pages.toLocaleString("en-US")} pages, \`--no-parallel\`, \`bun --cpu-prof-md\`)`,
+    profile,
+  );
+}
+
+// Incremental and watch-mode rebuilds.
+const incRows: string[][] = [];
+const incBars: { label: string; ms: number }[] = [];
+// Page 0 always sits in the first section, whatever the size.
+const EDITED = generateSpec({ pages: 1, seed: SEED }).pages[0]!.path;
+for (const pages of INCREMENTAL_SIZES) {
+  console.error(`incremental builds at ${pages} pages…`);
+  const inc = await incrementalRows(
+    pages,
+    peers,
+    site(pages),
+    outDirs(join(OUT, `inc-${pages}`), peers),
+    EDITED,
+    RUNS,
+  );
+  incRows.push(...inc.rows);
+  incBars.push(...inc.bars);
+}
+report.section(
+  "Rebuilds: no change, and one page's body edited",
+  `${table(INCREMENTAL_HEADER, incRows)}\n\nThe edited page is \`content/${EDITED}\`; a sentence is appended to its body.`,
+);
+
+// Bengal on one thread and on its worker pool.
+{
+  const bengal = all.find((p) => p.name === "bengal")!;
+  const dir = site(PARALLEL_SIZE).bengal;
+  const out = join(OUT, "parallel", "bengal");
+  const runs: Record<string, Sample[]> = { "--no-parallel": [], default: [] };
+  console.error(`bengal --no-parallel vs default at ${PARALLEL_SIZE} pages…`);
+  for (let run = 0; run < RUNS; run++) {
+    for (const [label, extra] of [
+      ["--no-parallel", ["--no-parallel"]],
+      ["default", []],
+    ] as const) {
+      bengal.reset(dir, out);
+      const s = await measure(bengal.build(dir, out, extra));
+      if (s.ok) runs[label]!.push(s);
+      else console.error(`  bengal ${label} failed:\n${s.error}`);
+    }
+  }
+  const seq = runs["--no-parallel"]!.map((s) => s.ms);
+  const rows = Object.entries(runs).map(([label, xs]) => {
+    const ms = xs.map((s) => s.ms);
+    if (!ms.length) return [label, "failed", "", "", ""];
+    return [
+      label,
+      seconds(median(ms)),
+      range(ms),
+      megabytes(Math.max(...xs.map((s) => s.rss))),
+      seq.length ? `${(median(seq) / median(ms)).toFixed(2)}x` : "",
+    ];
+  });
+  report.section(
+    `Bengal pages: one thread vs the worker pool (${PARALLEL_SIZE.toLocaleString("en-US")} pages, cold)`,
+    table(["Mode", "Median", "Min–max", "Peak memory", "Speed-up over --no-parallel"], rows),
+  );
+}
+
+// The asset pipeline on its own (bench/assets.ts).
+{
+  console.error("asset pipeline…");
+  const assets = capture(["bun", join(BENCH, "assets.ts")], REPO);
+  report.section("Assets: sequential vs pooled (bench/assets.ts)", assets ?? "bench/assets.ts failed to run");
+}
+
+// Custom sizes are smoke runs: their tables stay out of bench/results/.
+const resultsDir = mode === "custom" ? join(BENCH, ".out") : join(BENCH, "results");
+mkdirSync(resultsDir, { recursive: true });
+const file = join(resultsDir, `${mode}.md`);
+const buildSeries = peers.map((p) => ({
+  name: p.label,
+  points: cold
+    .filter((r) => r.samples.get(p.name)?.length)
+    .map((r) => [r.pages, median(r.samples.get(p.name)!.map((s) => s.ms)) / 1000] as const),
+}));
+writeFileSync(
+  join(resultsDir, `${mode}-build-time.svg`),
+  lineChart("Cold build time (median, s)", buildSeries),
+);
+writeFileSync(join(resultsDir, `${mode}-rebuilds.svg`), barChart("Rebuilds (median)", incBars));
+writeFileSync(
+  file,
+  `${report.text()}\n![Cold build time](${mode}-build-time.svg)\n\n![Rebuilds](${mode}-rebuilds.svg)\n`,
+);
+// tmpfs is memory: free it (the generated sites stay in bench/.out/ for inspection).
+rmSync(OUT, { recursive: true, force: true });
+console.log(`\nwritten to ${file}`);
