@@ -142,6 +142,7 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     files: input.files,
     ...(input.kept ? { kept: input.kept } : {}),
     ...(input.htmlFacts ? { htmlFacts: input.htmlFacts } : {}),
+    collectExternal: input.external !== undefined,
   });
   const diagnostics = [...result.diagnostics];
   if (input.external && result.external.size > 0) {

@@ -69,7 +69,7 @@ const summary = (ds: readonly Diagnostic[]) =>
 
 describe("checkHtmlLinks", () => {
   const site = buildSite();
-  const result = checkHtmlLinks(site);
+  const result = checkHtmlLinks({ ...site, collectExternal: true });
 
   // What the markdown checker finds too (it sees markdown, not raw HTML or layouts).
   const markdownFindings = [
@@ -131,6 +131,10 @@ describe("checkHtmlLinks", () => {
       "link.no-such-page content/docs/intro.md:7:14",
       "link.no-such-page content/docs/intro.md:7:50",
     ]);
+  });
+
+  test("collects no external URLs unless asked (only --check-external needs them)", () => {
+    expect(checkHtmlLinks(site).external.size).toBe(0);
   });
 
   test("collects external URLs with their source positions, skipping resource hints", () => {

@@ -31,6 +31,8 @@ export interface HtmlCheckInput {
    * cache), and of rendered ones when already extracted, so no HTML is parsed twice.
    */
   readonly htmlFacts?: ReadonlyMap<string, HtmlFacts>;
+  /** Collect external URLs with where they are written (only `--check-external` needs them). */
+  readonly collectExternal?: boolean;
 }
 
 /** Where a link is reported: its markdown source range, else the page's file. */
@@ -102,6 +104,8 @@ export function checkHtmlLinks(input: HtmlCheckInput): HtmlCheckResult {
   };
   const layout = new Map<string, { problem: LinkProblem; use: LinkUse; pages: string[] }>();
   const external = new Map<string, Map<string, LinkUse>>();
+  // Scanning every body is costly: once per href.
+  const anyBody = new Map<string, { file: string; range: Range } | null>();
 
   const targets = index.targets
     .filter((t) => has(t.outputPath))
@@ -118,6 +122,7 @@ export function checkHtmlLinks(input: HtmlCheckInput): HtmlCheckResult {
       const own = source ? markdown.bySource(source, href) : [];
       for (const m of own) seen.add(rangeKey(m.sourcePath, m.link.range));
       if (result.kind === "ok" || result.kind === "ignored") continue;
+      if (result.kind === "external" && !input.collectExternal) continue;
       const written = own.length > 0 ? own : markdown.anywhere(href);
       const inBody = written.length === 0 ? findInBodies(page, href) : null;
       const uses: LinkUse[] = written.map((m) => ({
@@ -166,12 +171,27 @@ export function checkHtmlLinks(input: HtmlCheckInput): HtmlCheckResult {
 
   /** Raw HTML in markdown: this page's body first, then any page's (a summary shown on a list). */
   function findInBodies(page: Page | undefined, href: string): { file: string; range: Range } | null {
-    for (const p of page?.sourcePath ? [page, ...index.pages.values()] : index.pages.values()) {
+    if (page?.sourcePath) {
+      const range = findAttribute(page.body, href, page.bodyLine);
+      if (range) return { file: page.sourcePath, range };
+    }
+    return findInAnyBody(href);
+  }
+
+  function findInAnyBody(href: string): { file: string; range: Range } | null {
+    let found = anyBody.get(href);
+    if (found !== undefined) return found;
+    found = null;
+    for (const p of index.pages.values()) {
       if (!p.sourcePath) continue;
       const range = findAttribute(p.body, href, p.bodyLine);
-      if (range) return { file: p.sourcePath, range };
+      if (range) {
+        found = { file: p.sourcePath, range };
+        break;
+      }
     }
-    return null;
+    anyBody.set(href, found);
+    return found;
   }
 
   function reportWritten(m: SourceLink, problem: LinkProblem, pageUrl: string) {
