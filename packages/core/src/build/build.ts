@@ -3,6 +3,7 @@ import { processAssetsCached } from "../cache/asset-cache.ts";
 import { readContentCached } from "../cache/doc-cache.ts";
 import { openBuildCache, sealBuildCache } from "../cache/open.ts";
 import { storeRender } from "../cache/render-cache.ts";
+import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { buildSiteIndex } from "../content/index-builder.ts";
 import { applySeverities, diagnostic, hasErrors } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
@@ -11,6 +12,7 @@ import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
 import { resourceUrl } from "../links/lookup.ts";
+import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
 import type { SiteIndex } from "../model/site.ts";
@@ -108,6 +110,34 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cachePath: cache?.path ?? null,
   };
 
+  const manifestPath = join(root, ".bengal", `outputs-${contentHash(outputDir).slice(0, 8)}.json`);
+  const inputs = inputsFingerprint([read.fingerprint, assets.key, [...layouts], exists.paths, themeDirs]);
+  const unchanged =
+    cache && !options.checkExternal
+      ? await timer.stage("plan", () => unchangedSince(cache, inputs, host, outputDir, manifestPath))
+      : null;
+  if (cache && unchanged) {
+    diagnostics.push(...unchanged.diagnostics);
+    sealBuildCache(cache);
+    cache.db.close();
+    const reported = report(diagnostics, config);
+    return {
+      pages: index.targets.length,
+      assets: Object.keys(assets.manifest).length,
+      written: 0,
+      unchanged: 0,
+      removed: 0,
+      changedPaths: [],
+      outputDir,
+      timings: timer.timings,
+      workers: { pages: 0, assets: 0 },
+      cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
+      diagnostics: reported,
+      failed: hasErrors(reported),
+    };
+  }
+  const tail = diagnostics.length;
+
   const allGroups = groupTargets(index.targets);
   const plan =
     cache?.mode === "incremental"
@@ -162,7 +192,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       host,
       outputDir,
       // One record per output folder: building elsewhere (`--output`) never confuses the two.
-      manifestPath: join(root, ".bengal", `outputs-${contentHash(outputDir).slice(0, 8)}.json`),
+      manifestPath,
       files: outputs,
       keep: new Set([...pages.kept, ...assets.kept]),
     }),
@@ -175,11 +205,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       new Set(index.pages.keys()),
       new Set(index.targets.map((t) => t.outputPath)),
     );
+    recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
     sealBuildCache(cache);
     cache.db.close();
   }
 
-  const reported = sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
+  const reported = report(diagnostics, config);
   return {
     pages: index.targets.length,
     assets: Object.keys(assets.manifest).length,
@@ -226,6 +257,10 @@ function newestDate(index: {
     if (t > newest) newest = t;
   }
   return new Date(newest);
+}
+
+function report(diagnostics: readonly Diagnostic[], config: SiteConfig): Diagnostic[] {
+  return sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -19,24 +19,31 @@ export async function planIncremental(
   const plan = planRender(db, groups, createDepValues(env));
   const missing = new Set<string>();
   await Promise.all(
-    plan.reused.map(async (result) => {
-      for (const t of result.targets) {
-        if ((await host.stat(join(outputDir, t.outputPath)))?.kind !== "file") missing.add(result.pageId);
-      }
-    }),
+    plan.reused.flatMap((result) =>
+      result.targets.map(async (t) => {
+        if ((await host.stat(join(outputDir, t.outputPath)))?.kind !== "file") missing.add(t.outputPath);
+      }),
+    ),
   );
   if (missing.size === 0) return plan;
-  const byId = new Map(groups.map((g) => [g.pageId, g]));
+  const targetByPath = new Map(groups.flatMap((g) => g.targets.map((t) => [t.outputPath, t] as const)));
   const reasons = new Map(plan.reasons);
   reasons.set("output file missing", missing.size);
-  return {
-    render: [
-      ...plan.render,
-      ...plan.reused
-        .filter((r) => missing.has(r.pageId))
-        .map((r) => ({ ...byId.get(r.pageId)!, ...(r.facts ? { facts: r.facts } : {}) })),
-    ],
-    reused: plan.reused.filter((r) => !missing.has(r.pageId)),
-    reasons,
-  };
+  const render = [...plan.render];
+  const reused = [];
+  for (const result of plan.reused) {
+    const gone = result.targets.filter((t) => missing.has(t.outputPath));
+    if (gone.length === 0) {
+      reused.push(result);
+      continue;
+    }
+    render.push({
+      pageId: result.pageId,
+      targets: gone.map((t) => targetByPath.get(t.outputPath)!),
+      ...(result.facts ? { facts: result.facts } : {}),
+    });
+    const kept = result.targets.filter((t) => !missing.has(t.outputPath));
+    if (kept.length > 0) reused.push({ ...result, facts: null, targets: kept });
+  }
+  return { render, reused, reasons };
 }

@@ -4,7 +4,6 @@ import { assetUrlFor, type ProcessAssetsInput, type ProcessedAssets } from "../a
 import { join } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { hashOf } from "../render/track/dep-value.ts";
-import { contentHash } from "../write/hash.ts";
 import { readMeta, writeMeta } from "./db.ts";
 
 interface StoredAssets {
@@ -17,6 +16,8 @@ interface StoredAssets {
 export type CachedAssets = ProcessedAssets & {
   /** Output paths left as they are on disk (a cache hit writes nothing). */
   readonly kept: readonly string[];
+  /** Identifies the inputs (sources by size and mtime, options); "" without a cache. */
+  readonly key: string;
 };
 
 /**
@@ -39,6 +40,7 @@ export async function processAssetsCached(
       urlFor: assetUrlFor(stored.manifest, input.options.baseurl),
       diagnostics: [...stored.diagnostics],
       workers: 0,
+      key,
     };
   }
   const result = await run(input);
@@ -51,13 +53,20 @@ export async function processAssetsCached(
     };
     writeMeta(db, "assets", Buffer.from(serialize(value)).toString("base64"));
   }
-  return { ...result, kept: [] };
+  return { ...result, kept: [], key };
 }
 
+/**
+ * Size and mtime of every source stand for its content here: a touched but identical file only
+ * costs a re-run of the asset stage, whose outputs (named by content) come out the same.
+ */
 async function assetsKey(input: ProcessAssetsInput): Promise<string> {
   const sources = [...input.assets, ...input.statics];
   const parts = await Promise.all(
-    sources.map(async (s) => `${s.rel}\0${s.source}\0${contentHash(await input.host.readBytes(s.source))}`),
+    sources.map(async (s) => {
+      const stat = await input.host.stat(s.source);
+      return `${s.rel}\0${s.source}\0${stat?.size ?? -1}\0${stat?.mtimeMs ?? -1}`;
+    }),
   );
   return hashOf([input.options, parts]);
 }

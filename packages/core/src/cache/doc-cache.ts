@@ -7,6 +7,7 @@ import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
+import { hashOf } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
 
 interface DocRow {
@@ -28,6 +29,8 @@ export interface ReadResult {
   /** Content files whose text changed (or appeared) since the cache was written. */
   readonly changed: string[];
   readonly removed: string[];
+  /** Hash of every content path with its content hash: equal means no content changed. */
+  readonly fingerprint: string;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function readContentCached(
   const diagnostics: Diagnostic[] = [];
   const changed: string[] = [];
   const updates: DocRow[] = [];
+  const hashes = new Map<string, string>();
 
   const results = await Promise.all(
     paths.map(async (path): Promise<ParsedDocument | null> => {
@@ -54,6 +58,7 @@ export async function readContentCached(
       const row = rows.get(path);
       const stat = row ? await host.stat(abs) : null;
       if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
+        hashes.set(path, row.hash);
         const cached = deserialize(row.doc) as Parsed;
         diagnostics.push(...cached.diagnostics);
         return cached.doc;
@@ -66,6 +71,7 @@ export async function readContentCached(
         return null;
       }
       const hash = contentHash(text);
+      hashes.set(path, hash);
       const fresh = row?.hash === hash ? (deserialize(row.doc) as Parsed) : null;
       const parsed = fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
       if (!fresh) changed.push(path);
@@ -99,6 +105,7 @@ export async function readContentCached(
     diagnostics,
     changed: changed.sort(),
     removed,
+    fingerprint: hashOf(paths.map((p) => [p, hashes.get(p) ?? "unreadable"])),
   };
 }
 

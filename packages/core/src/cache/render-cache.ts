@@ -3,6 +3,7 @@ import { deserialize, serialize } from "node:v8";
 import type { RenderGroup } from "../build/render-stage.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
 
@@ -52,7 +53,7 @@ export function planRender(
   const render: RenderGroup[] = [];
   const reused: PageGroupResult[] = [];
   const reasons = new Map<string, number>();
-  const why = (key: string) => reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  const why = (key: string, pages: number) => reasons.set(key, (reasons.get(key) ?? 0) + pages);
 
   for (const group of groups) {
     const factsRow = facts.get(group.pageId);
@@ -60,6 +61,7 @@ export function planRender(
     const cachedFacts =
       factsRow && factsStale === null ? (deserialize(factsRow.facts) as PageFacts) : undefined;
     const fresh: TargetOutput[] = [];
+    const staleTargets: RenderTarget[] = [];
     let stale: string | null = null;
     for (const target of group.targets) {
       const row = targets.get(target.outputPath);
@@ -67,6 +69,7 @@ export function planRender(
         !row || row.page_id !== group.pageId ? "new page" : staleKey(JSON.parse(row.deps) as Deps, value);
       if (key !== null) {
         stale ??= key;
+        staleTargets.push(target);
         continue;
       }
       fresh.push({
@@ -77,15 +80,29 @@ export function planRender(
         diagnostics: deserialize(row!.diagnostics) as Diagnostic[],
       });
     }
-    if (stale === null && cachedFacts !== undefined) {
-      reused.push({ pageId: group.pageId, facts: cachedFacts, targets: fresh });
-    } else if (stale === null && !factsRow && group.targets.length > 0 && !hasSource(group)) {
-      // Generated pages have no markdown: all targets fresh means nothing to do.
-      reused.push({ pageId: group.pageId, facts: null, targets: fresh });
-    } else {
-      // Every target of a page re-renders together: pagers share the page's facts.
-      why(stale ?? factsStale ?? "page");
-      render.push(cachedFacts ? { ...group, facts: cachedFacts } : group);
+    const generated = !hasSource(group);
+    if (!generated && cachedFacts === undefined) {
+      // The page's markdown changed: every target shows it, so all of them render.
+      why(factsStale ?? stale ?? "page", group.targets.length);
+      render.push(group);
+      continue;
+    }
+    if (stale !== null) {
+      // Only the targets (say, one pager of a long list) whose recorded inputs changed.
+      why(stale, staleTargets.length);
+      render.push({
+        pageId: group.pageId,
+        targets: staleTargets,
+        ...(cachedFacts ? { facts: cachedFacts } : {}),
+      });
+    }
+    if (fresh.length > 0) {
+      // The facts travel with the rendered part when there is one, so they are counted once.
+      reused.push({
+        pageId: group.pageId,
+        facts: stale === null ? (cachedFacts ?? null) : null,
+        targets: fresh,
+      });
     }
   }
   return { render, reused, reasons };

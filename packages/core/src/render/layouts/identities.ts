@@ -25,5 +25,6 @@ export async function layoutIdentities(
       }
     }),
   );
-  return out;
+  // Reads finish in any order; the map's order must not depend on it.
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
