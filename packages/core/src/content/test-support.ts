@@ -1,3 +1,4 @@
+import { DEFAULT_CONFIG } from "../config/defaults.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { FrontMatter, KeyRanges, ParsedDocument } from "../model/page.ts";
 import { pointRange } from "../model/range.ts";
@@ -12,35 +13,17 @@ export function testConfig(
   } = {},
 ): SiteConfig {
   return {
-    site: { title: "Test", baseurl: "", description: "", language: "en", author: "", ...over.site },
+    ...DEFAULT_CONFIG,
+    site: { ...DEFAULT_CONFIG.site, title: "Test", ...over.site },
     build: {
-      output_dir: "public",
+      ...DEFAULT_CONFIG.build,
       parallel: false,
-      max_workers: null,
-      pretty_urls: true,
       minify_assets: false,
       fingerprint_assets: false,
-      optimize_assets: false,
-      generate_sitemap: true,
-      generate_rss: true,
-      validate_links: true,
-      strict_mode: false,
-      drafts: false,
       ...over.build,
     },
     pagination: { per_page: over.per_page ?? 10 },
-    feeds: { limit: 20, full_content: false },
-    markdown: {
-      highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
-      reading_speed: 200,
-      toc_min_level: 2,
-      toc_max_level: 4,
-    },
-    content: { require_title: false },
     menu: { main: over.menu ?? [] },
-    theme: "default",
-    validate: {},
-    params: {},
   };
 }
 

@@ -1,48 +1,25 @@
+import { DEFAULT_CONFIG } from "../config/defaults.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { Page, PageKind } from "../model/page.ts";
 import type { Pager, RenderTarget, SiteIndex } from "../model/site.ts";
 
 /** Hand-built site indexes for the post-processing tests: only what the builders read is realistic. */
 
-export function testConfig(site: Partial<SiteConfig["site"]> = {}, build: Partial<SiteConfig["build"]> = {}) {
+export function testConfig(
+  site: Partial<SiteConfig["site"]> = {},
+  build: Partial<SiteConfig["build"]> = {},
+): SiteConfig {
   return {
+    ...DEFAULT_CONFIG,
     site: {
+      ...DEFAULT_CONFIG.site,
       title: "Test Site",
       baseurl: "https://example.com",
       description: "A site for tests",
-      language: "en",
-      author: "",
       ...site,
     },
-    build: {
-      output_dir: "public",
-      parallel: true,
-      max_workers: null,
-      pretty_urls: true,
-      minify_assets: true,
-      fingerprint_assets: true,
-      optimize_assets: false,
-      generate_sitemap: true,
-      generate_rss: true,
-      validate_links: true,
-      strict_mode: false,
-      drafts: false,
-      ...build,
-    },
-    pagination: { per_page: 10 },
-    feeds: { limit: 20, full_content: false },
-    markdown: {
-      highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
-      reading_speed: 200,
-      toc_min_level: 2,
-      toc_max_level: 4,
-    },
-    content: { require_title: false },
-    menu: { main: [] },
-    theme: "default",
-    validate: {},
-    params: {},
-  } satisfies SiteConfig;
+    build: { ...DEFAULT_CONFIG.build, ...build },
+  };
 }
 
 export interface PageInit {

@@ -1,38 +1,15 @@
 /** A small hand-built site index for layout tests (not a test file itself). */
+import { DEFAULT_CONFIG } from "../../config/defaults.ts";
 import type { SiteConfig } from "../../model/config.ts";
 import type { Page, Section, TaxonomyTerm } from "../../model/page.ts";
 import type { MenuItem, Pager, RenderTarget, SiteIndex, Taxonomy } from "../../model/site.ts";
 
 export function testConfig(baseurl: string): SiteConfig {
   return {
+    ...DEFAULT_CONFIG,
     site: { title: "Bengal Test", baseurl, description: "A test site", language: "en", author: "Ada" },
-    build: {
-      output_dir: "public",
-      parallel: false,
-      max_workers: null,
-      pretty_urls: true,
-      minify_assets: false,
-      fingerprint_assets: false,
-      optimize_assets: false,
-      generate_sitemap: true,
-      generate_rss: true,
-      validate_links: true,
-      strict_mode: false,
-      drafts: false,
-    },
+    build: { ...DEFAULT_CONFIG.build, parallel: false, minify_assets: false, fingerprint_assets: false },
     pagination: { per_page: 2 },
-    feeds: { limit: 20, full_content: false },
-    markdown: {
-      highlight: { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false },
-      reading_speed: 200,
-      toc_min_level: 2,
-      toc_max_level: 4,
-    },
-    content: { require_title: false },
-    menu: { main: [] },
-    theme: "default",
-    validate: {},
-    params: {},
   };
 }
 
