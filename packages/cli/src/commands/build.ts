@@ -130,7 +130,10 @@ export async function runBuild(
   return result.failed ? 1 : 0;
 }
 
-/** A crash is reported like any other error, so `--json` still prints one object. */
+/**
+ * A crash is reported like any other error, so `--json` still prints one object. (Core has the
+ * same helper, `internalError`, but this one must work when core itself failed to load.)
+ */
 function internalDiagnostic(error: unknown): Diagnostic {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return {

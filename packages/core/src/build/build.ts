@@ -5,14 +5,13 @@ import { openBuildCache, sealBuildCache } from "../cache/open.ts";
 import { storeRender } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { buildSiteIndex } from "../content/index-builder.ts";
-import { applySeverities, diagnostic, hasErrors } from "../diagnostics/create.ts";
+import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { builtinThemeDir } from "../discover/theme-dir.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
 import { resourceUrl } from "../links/lookup.ts";
-import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
 import type { SiteIndex } from "../model/site.ts";
@@ -28,6 +27,7 @@ import type { BuildOptions } from "./options.ts";
 import { planIncremental } from "./plan-stage.ts";
 import { postprocess } from "./postprocess-stage.ts";
 import { groupTargets, renderPages } from "./render-stage.ts";
+import { buildResult } from "./result.ts";
 import { createStageTimer } from "./timer.ts";
 
 /**
@@ -120,21 +120,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics.push(...unchanged.diagnostics);
     sealBuildCache(cache);
     cache.db.close();
-    const reported = report(diagnostics, config);
-    return {
-      pages: index.targets.length,
-      assets: Object.keys(assets.manifest).length,
-      written: 0,
-      unchanged: 0,
-      removed: 0,
-      changedPaths: [],
-      outputDir,
-      timings: timer.timings,
-      workers: { pages: 0, assets: 0 },
-      cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
-      diagnostics: reported,
-      failed: hasErrors(reported),
-    };
+    const nothing = { written: 0, unchanged: 0, removed: 0, changedPaths: [] };
+    return buildResult(
+      {
+        pages: index.targets.length,
+        assets: Object.keys(assets.manifest).length,
+        ...nothing,
+        outputDir,
+        timings: timer.timings,
+        workers: { pages: 0, assets: 0 },
+        cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
+      },
+      diagnostics,
+      config,
+    );
   }
   const tail = diagnostics.length;
 
@@ -210,27 +209,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache.db.close();
   }
 
-  const reported = report(diagnostics, config);
-  return {
-    pages: index.targets.length,
-    assets: Object.keys(assets.manifest).length,
-    written: summary.written,
-    unchanged: summary.unchanged,
-    removed: summary.removed,
-    changedPaths: summary.changedPaths,
-    outputDir,
-    timings: timer.timings,
-    workers: { pages: rendering.workers, assets: assets.workers },
-    cache: {
-      mode: cache?.mode ?? "off",
-      reason: cache?.reason ?? null,
-      rendered: rendering.results.reduce((n, g) => n + g.targets.length, 0),
-      changed: read.changed,
-      reasons: Object.fromEntries([...plan.reasons].sort(([a], [b]) => (a < b ? -1 : 1))),
+  return buildResult(
+    {
+      pages: index.targets.length,
+      assets: Object.keys(assets.manifest).length,
+      written: summary.written,
+      unchanged: summary.unchanged,
+      removed: summary.removed,
+      changedPaths: summary.changedPaths,
+      outputDir,
+      timings: timer.timings,
+      workers: { pages: rendering.workers, assets: assets.workers },
+      cache: {
+        mode: cache?.mode ?? "off",
+        reason: cache?.reason ?? null,
+        rendered: rendering.results.reduce((n, g) => n + g.targets.length, 0),
+        changed: read.changed,
+        reasons: Object.fromEntries([...plan.reasons].sort(([a], [b]) => (a < b ? -1 : 1))),
+      },
     },
-    diagnostics: reported,
-    failed: hasErrors(reported),
-  };
+    diagnostics,
+    config,
+  );
 }
 
 /** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */
@@ -257,20 +257,4 @@ function newestDate(index: {
     if (t > newest) newest = t;
   }
   return new Date(newest);
-}
-
-function report(diagnostics: readonly Diagnostic[], config: SiteConfig): Diagnostic[] {
-  return sortDiagnostics(applySeverities(diagnostics, config.validate, config.build.strict_mode));
-}
-
-function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  return list.sort(
-    (a, b) =>
-      rank[a.severity] - rank[b.severity] ||
-      a.file.localeCompare(b.file) ||
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
-  );
 }

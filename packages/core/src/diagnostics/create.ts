@@ -47,3 +47,9 @@ export function applySeverities(
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+
+/** A crash inside Bengal, reported like any other problem (so `--json` and the overlay still work). */
+export function internalError(error: unknown): Diagnostic {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return diagnostic("build.internal", { file: "", message: `internal error: ${message}` });
+}

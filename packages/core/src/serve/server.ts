@@ -1,6 +1,7 @@
 import type { Server } from "bun";
 import { BuildError } from "../build/options.ts";
 import { createBuildSession, type FileChange } from "../build/session.ts";
+import { internalError } from "../diagnostics/create.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import { join } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -97,12 +98,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       result = await session.rebuild(changes);
       diagnostics = result.diagnostics;
     } catch (error) {
-      diagnostics = error instanceof BuildError ? error.diagnostics : [crashDiagnostic(error)];
+      diagnostics = error instanceof BuildError ? error.diagnostics : [internalError(error)];
     }
     const hadErrors = errors.length > 0;
     errors = overlayErrors(root, diagnostics);
-    if (result === null && errors.length === 0)
-      errors = overlayErrors(root, [crashDiagnostic("build failed")]);
+    if (result === null && errors.length === 0) errors = overlayErrors(root, [internalError("build failed")]);
     const messages = initial
       ? []
       : planMessages({ changes, changedPaths: result?.changedPaths ?? [], errors, hadErrors });
@@ -226,15 +226,4 @@ function listen(options: DevServerOptions, start: (port: number) => Server<undef
 
 function redirect(location: string): Response {
   return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "no-cache" } });
-}
-
-function crashDiagnostic(error: unknown): Diagnostic {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return {
-    code: "build.internal",
-    severity: "error",
-    message: `internal error: ${message}`,
-    file: "",
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
 }
