@@ -1,7 +1,8 @@
 /**
  * Bengal against Hugo and Eleventy on the same generated site, side by side in one run.
  * `bun bench/run.ts` (1,000 / 4,000 / 10,000 pages) or `--quick` (200 / 1,000). Add
- * `--no-setup` to skip bench/setup.sh, `--sizes 50,100` to choose the sizes. Tables go to stdout and bench/results/<mode>.md.
+ * `--no-setup` to skip bench/setup.sh, `--sizes 50,100` to choose the sizes (a smoke run). Tables go
+ * to stdout and bench/results/<mode>.md, charts to bench/results/<mode>-*.svg.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, release, totalmem } from "node:os";
@@ -10,9 +11,11 @@ import { type Generator, generateSites, generateSpec } from "./generate/index.ts
 import { barChart, lineChart } from "./runner/chart.ts";
 import { COLD_HEADER, type ColdResult, coldBuilds, coldRows, outDirs } from "./runner/cold.ts";
 import { INCREMENTAL_HEADER, incrementalRows } from "./runner/incremental.ts";
-import { capture, measure, memorySource, type Sample } from "./runner/measure.ts";
+import { lspBench } from "./runner/lsp.ts";
+import { capture, measure, memorySource, runScript, type Sample } from "./runner/measure.ts";
 import { detectPeers, REPO } from "./runner/peers.ts";
 import { median, megabytes, Report, range, seconds, table } from "./runner/report.ts";
+import { bengalScenarios, SCENARIO_HEADER } from "./runner/scenarios.ts";
 import { bengalProfile, bengalStages } from "./runner/stages.ts";
 
 const args = process.argv.slice(2);
@@ -23,6 +26,10 @@ const sizesArg = args.includes("--sizes") ? args[args.indexOf("--sizes") + 1]!.s
 const SIZES = sizesArg ?? (quick ? [200, 1000] : [1000, 4000, 10000]);
 const INCREMENTAL_SIZES = sizesArg ? [sizesArg.at(-1)!] : quick ? [1000] : [1000, 10000];
 const PARALLEL_SIZE = sizesArg?.at(-1) ?? 1000;
+// The dev server's latency on a generated site, and the language server's site size.
+const SERVE_SIZE = sizesArg?.at(-1) ?? (quick ? 1000 : 10000);
+const LSP_SIZE = sizesArg?.at(-1) ?? 10000;
+const EDITS = 5;
 const RUNS = 3;
 const SEED = 1;
 
@@ -127,6 +134,63 @@ report.section(
   `${table(INCREMENTAL_HEADER, incRows)}\n\nThe edited page is \`content/${EDITED}\`; a sentence is appended to its body.`,
 );
 
+// Bengal's incremental builds, change by change, against its own full build.
+const scenarioRows: string[][] = [];
+const scenarioBars: { label: string; ms: number }[] = [];
+for (const pages of INCREMENTAL_SIZES) {
+  console.error(`bengal incremental scenarios at ${pages} pages…`);
+  const bengal = all.find((p) => p.name === "bengal")!;
+  const full =
+    cold.find((r) => r.pages === pages)?.samples.get("bengal") ??
+    (
+      await coldBuilds(pages, [bengal], site(pages), outDirs(join(OUT, `full-${pages}`), [bengal]), RUNS)
+    ).samples.get("bengal")!;
+  const inc = await bengalScenarios(
+    bengal,
+    pages,
+    site(pages).bengal,
+    join(OUT, `scenarios-${pages}`),
+    EDITED,
+    RUNS,
+    full.map((s) => s.ms),
+  );
+  scenarioRows.push(...inc.rows);
+  scenarioBars.push(...inc.bars);
+}
+report.section(
+  "Bengal incremental builds (CLI, cache in .bengal/)",
+  `${table(SCENARIO_HEADER, scenarioRows)}\n\n` +
+    "Each rebuild is `bengal build --json` in a new process after one change (median of " +
+    `${RUNS}); "In-process" is the sum of the build's own stage timings, without Bun's start-up and module loading. ` +
+    "The full build is the cold median above. Body edit: a sentence appended to " +
+    `\`content/${EDITED}\`; title edit: its \`title\` changed (lists, tag pages, neighbours and feeds show it); ` +
+    "layout edit: a class changed in a site `templates/page.tsx` that overrides the theme's (every regular page uses it).",
+);
+
+// Save-to-reload latency of the dev server (bengal serve).
+{
+  console.error("dev server latency…");
+  const docs = join(REPO, "examples/docs");
+  const generated = site(SERVE_SIZE).bengal;
+  const label = `generated ${SERVE_SIZE.toLocaleString("en-US")}`;
+  report.section(
+    "Dev server: save to live reload (`startDevServer`, WebSocket client)",
+    runScript(
+      ["bun", join(BENCH, "serve-latency.ts"), `examples/docs=${docs}`, `${label}=${generated}`].concat([
+        "--edits",
+        String(EDITS),
+        "--tmp",
+        join(OUT, "serve"),
+      ]),
+      REPO,
+    ),
+  );
+}
+
+// The language server on a large site.
+console.error(`language server at ${LSP_SIZE} pages…`);
+report.section(`Language server (${LSP_SIZE.toLocaleString("en-US")} pages)`, lspBench(LSP_SIZE));
+
 // Bengal on one thread and on its worker pool.
 {
   const bengal = all.find((p) => p.name === "bengal")!;
@@ -170,6 +234,19 @@ report.section(
   report.section("Assets: sequential vs pooled (bench/assets.ts)", assets ?? "bench/assets.ts failed to run");
 }
 
+// Post-processing tasks one after another vs concurrently (the seed design note's table).
+for (const pages of INCREMENTAL_SIZES) {
+  console.error(`post-processing at ${pages} pages…`);
+  const section = runScript(
+    ["bun", join(BENCH, "postprocess.ts"), site(pages).bengal, "--pages", String(pages)],
+    REPO,
+  );
+  report.section(
+    `Post-processing: sequential vs concurrent (${pages.toLocaleString("en-US")} pages, bench/postprocess.ts)`,
+    section,
+  );
+}
+
 // Custom sizes are smoke runs: their tables stay out of bench/results/.
 const resultsDir = mode === "custom" ? join(BENCH, ".out") : join(BENCH, "results");
 mkdirSync(resultsDir, { recursive: true });
@@ -186,8 +263,13 @@ writeFileSync(
 );
 writeFileSync(join(resultsDir, `${mode}-rebuilds.svg`), barChart("Rebuilds (median)", incBars));
 writeFileSync(
+  join(resultsDir, `${mode}-incremental.svg`),
+  barChart("Bengal: full build vs incremental (median)", scenarioBars),
+);
+writeFileSync(
   file,
-  `${report.text()}\n![Cold build time](${mode}-build-time.svg)\n\n![Rebuilds](${mode}-rebuilds.svg)\n`,
+  `${report.text()}\n![Cold build time](${mode}-build-time.svg)\n\n![Rebuilds](${mode}-rebuilds.svg)\n\n` +
+    `![Bengal incremental builds](${mode}-incremental.svg)\n`,
 );
 // tmpfs is memory: free it (the generated sites stay in bench/.out/ for inspection).
 rmSync(OUT, { recursive: true, force: true });

@@ -10,6 +10,8 @@ export interface Sample {
   readonly ok: boolean;
   /** The last lines of stderr/stdout when the run failed. */
   readonly error: string;
+  /** What the process printed (`--json` results). */
+  readonly stdout: string;
 }
 
 export interface Command {
@@ -56,7 +58,7 @@ export async function measure(cmd: Command): Promise<Sample> {
     rmSync(timeFile, { force: true });
   }
   const ok = code === 0;
-  return { ms, rss, ok, error: ok ? "" : `exit ${code}\n${tail(`${stdout}\n${stderr}`)}` };
+  return { ms, rss, ok, error: ok ? "" : `exit ${code}\n${tail(`${stdout}\n${stderr}`)}`, stdout };
 }
 
 /** Output text of a short command (versions), or null when it cannot run. */
@@ -67,4 +69,16 @@ export function capture(argv: readonly string[], cwd?: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Runs one of the bench's own scripts: what it prints is the result, its stderr (progress)
+ * goes straight to ours. A failure comes back as a line for the report.
+ */
+export function runScript(argv: readonly string[], cwd: string): string {
+  const r = Bun.spawnSync(argv as string[], { cwd, stdout: "pipe", stderr: "inherit" });
+  const out = r.stdout.toString().trim();
+  return r.exitCode === 0
+    ? out
+    : `\`${argv.join(" ")}\` failed (exit ${r.exitCode})${out ? `:\n\n${out}` : ""}`;
 }

@@ -23,8 +23,11 @@ export function ratio(peer: number, bengal: number): string {
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  // Numbers align right, words left (judged by the first row).
-  const align = header.map((_, i) => (/^[\d.]/.test(rows[0]?.[i] ?? "") && i > 0 ? "---:" : "---"));
+  // Numbers align right, words left (judged by the column's first non-empty cell).
+  const align = header.map((_, i) => {
+    const first = rows.find((r) => r[i])?.[i] ?? "";
+    return /^[\d.]/.test(first) && i > 0 ? "---:" : "---";
+  });
   return [header, align, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 

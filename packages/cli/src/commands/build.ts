@@ -155,6 +155,7 @@ function resultJson(result: BuildResult) {
     removed: result.removed,
     outputDir: result.outputDir,
     timings: result.timings,
+    cache: result.cache,
     diagnostics: result.diagnostics.map(diagnosticJson),
   };
 }
