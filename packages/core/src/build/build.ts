@@ -52,7 +52,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { files } = collect(await timer.stage("discover", () => discoverSite(host, root, config)));
   const useCache = options.cache ?? options.host === undefined;
   const cache = useCache
-    ? openBuildCache(join(root, ".bengal", "cache.db"), config, options.full ?? false)
+    ? openBuildCache(
+        join(root, ".bengal", options.profile === "serve" ? "serve-cache.db" : "cache.db"),
+        config,
+        options.full ?? false,
+      )
     : null;
   if (cache?.recovered) {
     diagnostics.push(

@@ -13,6 +13,11 @@ export interface BuildOptions {
   readonly parallel?: boolean;
   readonly verbose?: boolean;
   readonly host?: Host;
+  /**
+   * `serve` builds for the dev server: asset fingerprints off (a CSS edit then changes no page)
+   * and a cache of its own, so that serving and `bengal build` never invalidate each other.
+   */
+  readonly profile?: "build" | "serve";
   /** Ignore the cache and rebuild everything (the cache is then rewritten). */
   readonly full?: boolean;
   /** Use the incremental cache in `.bengal/` (default: on when building from disk). */

@@ -8,6 +8,7 @@ import { typeFrontMatter } from "./fields.ts";
 import { findFrontMatter } from "./front-matter.ts";
 import { type KeyPath, nearestValueRange, type SourceLocator } from "./locator.ts";
 import { createLineIndex, type LineIndex, shiftRange } from "./positions.ts";
+import { readSimpleYaml } from "./simple-yaml.ts";
 import { locateToml } from "./toml-locator.ts";
 import { describeValue, isPlainObject, tomlMessage } from "./values.ts";
 import { locateYaml } from "./yaml-locator.ts";
@@ -123,6 +124,8 @@ function readRaw(
     }
     locator = locateToml(raw);
   } else {
+    const simple = readSimpleYaml(raw);
+    if (simple) return { data: simple.data, locator: simple.locator, diagnostics: [] };
     const doc = parseYaml(raw, { prettyErrors: false });
     if (doc.errors.length > 0) {
       return {

@@ -13,9 +13,7 @@ export interface LineIndex {
 
 export function createLineIndex(text: string): LineIndex {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
     let lo = 0;

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,8 +43,8 @@ describe("dev server over HTTP", () => {
     server = await startDevServer({ root: site.root, port: 0, watch: false });
     base = server.url;
     // A symlink inside the output folder that points out of it.
-    symlinkSync(outside, join(site.root, "public", "escape"));
-    symlinkSync(join(outside, "secret.txt"), join(site.root, "public", "secret.txt"));
+    symlinkSync(outside, join(site.root, ".bengal/serve", "escape"));
+    symlinkSync(join(outside, "secret.txt"), join(site.root, ".bengal/serve", "secret.txt"));
   });
   afterAll(async () => {
     await server.close();
@@ -59,7 +67,9 @@ describe("dev server over HTTP", () => {
     expect(html).toContain("<script data-bengal-live>");
     expect(html).toContain('"page":"a/index.html"');
     expect(html.indexOf("data-bengal-live")).toBeLessThan(html.lastIndexOf("</body>"));
-    expect(readFileSync(join(site.root, "public/a/index.html"), "utf8")).not.toContain("bengal-live");
+    expect(readFileSync(join(site.root, ".bengal/serve/a/index.html"), "utf8")).not.toContain("bengal-live");
+    // The dev server never writes the build's output folder.
+    expect(existsSync(join(site.root, "public"))).toBe(false);
   });
 
   test("non-HTML files are sent untouched with their content types", async () => {
@@ -72,7 +82,8 @@ describe("dev server over HTTP", () => {
     expect(xml.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     expect(await xml.text()).not.toContain("bengal-live");
     const html = await (await fetch(new URL("/", base))).text();
-    const css = /href="(\/assets\/css\/custom\.[0-9a-f]{8}\.css)"/.exec(html)?.[1];
+    // The dev server builds without fingerprints, so a CSS edit changes no page.
+    const css = /href="(\/assets\/css\/custom\.css)"/.exec(html)?.[1];
     expect(css).toBeDefined();
     const sheet = await fetch(new URL(css!, base));
     expect(sheet.headers.get("content-type")).toBe("text/css; charset=utf-8");
@@ -176,7 +187,7 @@ describe("dev server under a baseurl path", () => {
 describe("a build that cannot run", () => {
   test("the server still starts and reports the config errors on connect", async () => {
     using site = tempSite({ ...SITE_FILES, "bengal.toml": "[site\n" });
-    mkdirSync(join(site.root, "public"), { recursive: true });
+    mkdirSync(join(site.root, ".bengal/serve"), { recursive: true });
     const server = await startDevServer({ root: site.root, port: 0, watch: false });
     try {
       expect(server.initial.result).toBeNull();

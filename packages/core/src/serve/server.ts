@@ -13,7 +13,7 @@ import { LIVE_PATH, type LiveMessage } from "./protocol.ts";
 import { planMessages } from "./reload-plan.ts";
 import { resolveRequest } from "./resolve-path.ts";
 import { fileResponse, plainResponse } from "./respond.ts";
-import { readSiteLayout, type SiteLayout } from "./site-layout.ts";
+import { readSiteLayout, SERVE_OUTPUT_DIR, type SiteLayout } from "./site-layout.ts";
 import { watchSite } from "./watcher.ts";
 
 export interface DevServerOptions {
@@ -73,8 +73,8 @@ const PORT_ATTEMPTS = 20;
 
 /**
  * `bengal serve`: builds the site, serves the output folder with live reload and an error
- * overlay, and rebuilds on every change the watcher reports. The output on disk stays
- * exactly what `bengal build` writes; the reload script is added to HTML as it is sent.
+ * overlay, and rebuilds on every change the watcher reports. It builds into `.bengal/serve/`
+ * (never `public/`), without asset fingerprints; the reload script is added to HTML as it is sent.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const host = createBunHost();
@@ -84,6 +84,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
     ...(options.drafts ? { drafts: true } : {}),
     ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+    profile: "serve",
+    outputDir: join(root, SERVE_OUTPUT_DIR),
   });
   let layout: SiteLayout = await readSiteLayout(host, root, options);
   let errors: readonly OverlayError[] = [];

@@ -2,9 +2,15 @@ import { CONFIG_FILE_NAMES } from "../config/defaults.ts";
 import { loadConfig } from "../config/load-config.ts";
 import { baseurlPath } from "../content/urls.ts";
 import type { Host } from "../host/host.ts";
-import { join, normalize } from "../host/path.ts";
+import { join } from "../host/path.ts";
 
-/** Where the served site lives, read from the config the way the build reads it. */
+/**
+ * The dev server builds into this folder of the site's `.bengal/`, never into the output
+ * folder, so `public/` always holds what `bengal build` wrote.
+ */
+export const SERVE_OUTPUT_DIR = ".bengal/serve";
+
+/** Where the served site lives and under which baseurl prefix. */
 export interface SiteLayout {
   /** Absolute output folder. */
   readonly outputDir: string;
@@ -29,9 +35,8 @@ export async function readSiteLayout(
     : CONFIG_FILE_NAMES.map((name) => join(root, name));
   const loaded = await loadConfig(host, root, options.configPath);
   if (loaded.fatal && previous) return previous;
-  const out = loaded.config.build.output_dir;
   return {
-    outputDir: out.startsWith("/") ? normalize(out) : join(root, out),
+    outputDir: join(root, SERVE_OUTPUT_DIR),
     prefix: baseurlPath(options.baseurl ?? loaded.config.site.baseurl),
     configFiles,
   };

@@ -2,7 +2,7 @@ import { Marked, type Token, type Tokens } from "marked";
 import type { Position, Range } from "../../model/range.ts";
 import type { Heading, LinkRef } from "../../model/render.ts";
 import { bengalSyntax } from "./extensions.ts";
-import { type HeadingToken, lexMarkdown } from "./lex.ts";
+import { type HeadingToken, lexMarkdown, setextPrefilter } from "./lex.ts";
 import { collectLinks } from "./offsets.ts";
 
 /** Where a heading was written, for outlines, go-to-heading and heading renames. */
@@ -56,7 +56,7 @@ function headingRange(token: Token, start: Position): HeadingRange {
  * for symmetry with the renderer's input.
  */
 export function analyzeMarkdown(_path: string, body: string, bodyLine: number): MarkdownAnalysis {
-  lexer ??= new Marked(bengalSyntax);
+  lexer ??= new Marked(bengalSyntax, setextPrefilter);
   const lexed = lexMarkdown(lexer, body);
   // Heading ids are unique except repeated `{#custom}` ids, so positions queue up per id.
   const byId = new Map<string, HeadingRange[]>();

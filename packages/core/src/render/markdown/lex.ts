@@ -1,4 +1,4 @@
-import type { Marked, Token, Tokens, TokensList } from "marked";
+import type { Marked, MarkedExtension, Token, Tokens, TokensList } from "marked";
 import type { Heading } from "../../model/render.ts";
 import type { FootnoteDefToken, FootnoteRefToken } from "./extensions.ts";
 import { createSlugger } from "./slug.ts";
@@ -26,6 +26,41 @@ export interface LexedMarkdown {
 const CUSTOM_ID = /[ \t]*\{#([^\s{}#]+)\}[ \t]*$/;
 const TAG = /<[a-zA-Z][^>]*>/g;
 const ID_ATTR = /\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** A setext underline: the line that turns the paragraph text above it into a heading. */
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/**
+ * Lines a setext heading's text never runs across: blank lines, list items, fences, quotes,
+ * ATX headings and rules (a subset of marked's own `lheading` exclusions, so stopping is safe).
+ */
+const SETEXT_STOP =
+  /^(?:\s*$| {0,3}(?:[*+-]|\d{1,9}[.)]) | {0,3}(?:`{3,}|~{3,})| {0,3}>| {0,3}#{1,6}(?:\s|$)| {0,3}(?:(?:-[\t ]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$)/;
+
+/** Whether an underline can end a setext heading starting at `src` (false only when it surely cannot). */
+function mayBeSetext(src: string): boolean {
+  let at = src.indexOf("\n");
+  while (at >= 0) {
+    const next = src.indexOf("\n", at + 1);
+    const line = src.slice(at + 1, next < 0 ? src.length : next);
+    if (SETEXT_UNDERLINE.test(line)) return true;
+    if (SETEXT_STOP.test(line)) return false;
+    at = next;
+  }
+  return false;
+}
+
+/**
+ * marked tries its setext-heading regex before every paragraph, and on JavaScriptCore that regex
+ * costs ~80 ns per character of a long paragraph: most of the lexing time of a typical page. This
+ * skips it when no underline can follow, and otherwise defers to marked, so tokens are identical.
+ */
+export const setextPrefilter: MarkedExtension = {
+  tokenizer: {
+    lheading(src) {
+      return mayBeSetext(src) ? false : undefined;
+    },
+  },
+};
 
 /** Visits tokens in document order, table cells and list items included; footnote bodies are skipped. */
 export function forEachToken(tokens: readonly Token[], visit: (token: Token) => void): void {
