@@ -1,3 +1,4 @@
+import { Database } from "bun:sqlite";
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import {
   cpSync,
@@ -155,6 +156,20 @@ describe("incremental builds", () => {
     expect(recovered.cache.mode).toBe("full");
     expect(recovered.diagnostics.some((d) => d.code === "cache.unreadable")).toBe(true);
     expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+    expect((await build({ root })).cache.mode).toBe("incremental");
+  });
+
+  test("a cache written by an older Bengal (other tables) means a full build, not a crash", async () => {
+    mkdirSync(join(root, ".bengal"), { recursive: true });
+    const old = new Database(join(root, ".bengal/cache.db"));
+    old.exec(
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); CREATE TABLE targets (output_path TEXT PRIMARY KEY, page_id TEXT, deps TEXT, diagnostics BLOB);",
+    );
+    old.exec("INSERT INTO meta VALUES ('engine', 'bengal 0.0.1 / cache schema 1'); PRAGMA user_version = 1;");
+    old.close();
+    const result = await build({ root });
+    expect(result.failed).toBe(false);
+    expect(result.cache.mode).toBe("full");
     expect((await build({ root })).cache.mode).toBe("incremental");
   });
 

@@ -25,6 +25,16 @@ export function openCacheDb(path: string): { db: Database | null; problem: strin
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path, { create: true });
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    const version = (db.query("PRAGMA user_version").get() as { user_version: number }).user_version;
+    if (version !== CACHE_SCHEMA) {
+      // Another layout of the tables (an older Bengal): start from empty ones; the build is then full.
+      db.transaction(() => {
+        for (const table of ["meta", "docs", "facts", "targets", "blocks"])
+          db.exec(`DROP TABLE IF EXISTS ${table}`);
+        db.exec(TABLES);
+        db.exec(`PRAGMA user_version = ${CACHE_SCHEMA}`);
+      })();
+    }
     db.exec(TABLES);
     db.query("SELECT count(*) FROM meta").get();
     return { db, problem: null };
