@@ -1,6 +1,6 @@
-import { createNodeHost } from "@bengal/core/analysis";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { startServer } from "./server.ts";
+import { createDiskHost } from "./workspace/disk-host.ts";
 
 const USAGE = `bengal-lsp — the Bengal language server
 
@@ -25,6 +25,6 @@ export function main(argv: readonly string[]): void {
     return;
   }
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, createNodeHost());
+  startServer(connection, createDiskHost());
   connection.listen();
 }

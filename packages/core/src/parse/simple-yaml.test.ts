@@ -152,7 +152,22 @@ function randomRaw(next: () => number): string {
         if (next() < 0.1) lines.push("");
       }
     } else if (r < 0.9) lines.push("");
-    else lines.push(pick(["# comment", "  nested: x", "plain line", "---", "key: a\r", "? x", "- stray"]));
+    else
+      lines.push(
+        pick([
+          "# comment",
+          "  nested: x",
+          "plain line",
+          "---",
+          "key: a\r",
+          "? x",
+          "- stray",
+          "  continuation",
+          "- 0",
+          "...",
+          "%YAML 1.2",
+        ]),
+      );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -198,7 +198,10 @@ function simpleLocator(raw: string, entries: ReadonlyMap<string, Entry>, whole: 
   const range = (s: Span | undefined): Range | null => {
     if (!s) return null;
     index ??= createLineIndex(raw);
-    return index.rangeAt(s.start, s.end);
+    // As locateYaml does: a value ending in whitespace (a no-break space counts) is not squiggled there.
+    let end = s.end;
+    while (end > s.start && /\s/.test(raw[end - 1]!)) end--;
+    return index.rangeAt(s.start, end);
   };
   const find = (path: KeyPath): { key: Span | undefined; value: Span | undefined } | null => {
     if (path.length === 0) return { key: undefined, value: whole };

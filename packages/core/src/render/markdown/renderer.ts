@@ -7,7 +7,7 @@ import type { Highlighter } from "../highlight/types.ts";
 import { bengalSyntax } from "./extensions.ts";
 import { buildToc, countWords } from "./facts.ts";
 import { footnotesHtml, type HtmlContext, htmlExtension, isMoreMarker } from "./html.ts";
-import { lexMarkdown } from "./lex.ts";
+import { lexMarkdown, setextPrefilter } from "./lex.ts";
 import { collectLinks } from "./offsets.ts";
 import { escapeHtml } from "./text.ts";
 
@@ -54,6 +54,7 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions): Markdo
   let current: HtmlContext | null = null;
   const marked = new Marked(
     bengalSyntax,
+    setextPrefilter,
     htmlExtension(() => {
       if (!current) throw new Error("markdown renderer used outside render()");
       return current;
