@@ -30,6 +30,7 @@ export async function resolveConfig(
       drafts: options.drafts ?? c.build.drafts,
       strict_mode: options.strict ?? c.build.strict_mode,
       parallel: options.parallel ?? c.build.parallel,
+      max_workers: options.maxWorkers ?? c.build.max_workers,
       fingerprint_assets: options.profile === "serve" ? false : c.build.fingerprint_assets,
     },
   };

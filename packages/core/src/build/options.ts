@@ -11,6 +11,8 @@ export interface BuildOptions {
   readonly outputDir?: string;
   readonly strict?: boolean;
   readonly parallel?: boolean;
+  /** Overrides `[build] max_workers`. */
+  readonly maxWorkers?: number;
   readonly verbose?: boolean;
   readonly host?: Host;
   /**

@@ -2,7 +2,7 @@ import type { Host } from "../host/host.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type PageGroupResult } from "../render/page-render.ts";
-import { createPagePool, PAGE_POOL_MIN, pageWorkerCount } from "../render/pool.ts";
+import { createPagePool, pageWorkerCount, usePagePool } from "../render/pool.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
 
 export interface RenderGroup {
@@ -46,7 +46,8 @@ export function groupTargets(targets: readonly RenderTarget[]): RenderGroup[] {
 export async function renderPages(input: RenderPagesInput): Promise<RenderPagesOutput> {
   const { groups } = input;
   if (groups.length === 0) return { results: [], diagnostics: [], workers: 0 };
-  if (!input.parallel || groups.length < PAGE_POOL_MIN) {
+  const targets = groups.reduce((n, g) => n + g.targets.length, 0);
+  if (!usePagePool(targets, input.parallel, input.maxWorkers)) {
     const context = await createRenderContext(input.snapshot, input.host);
     try {
       const results: PageGroupResult[] = [];
@@ -60,7 +61,7 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     }
   }
 
-  const workers = pageWorkerCount(groups.length, input.maxWorkers);
+  const workers = pageWorkerCount(targets, input.maxWorkers);
   const pool = createPagePool(input.snapshot, workers);
   try {
     // A few batches per worker balance the load without letting messaging dominate.

@@ -5,11 +5,22 @@ import type { PageGroupResult } from "./page-render.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import type { RenderTask } from "./worker.ts";
 
-/** Below this many pages, starting workers (each builds its own highlighter and layouts) costs more than it saves. */
-export const PAGE_POOL_MIN = 100;
-const PAGES_PER_WORKER = 100;
+/**
+ * Below this many pages (render targets), starting workers costs more than it saves: each
+ * builds its own highlighter and layouts and warms up shiki's regexes (~1.5 s of CPU), and two
+ * busy threads share 2 cores with the garbage collector. Measured with `bench/`: on 2 cores the
+ * pool loses at 1,000 pages and wins 1.4x at 6,000. A site that sets `max_workers` gets the
+ * pool at any size.
+ */
+export const PAGE_POOL_MIN = 2000;
+const PAGES_PER_WORKER = 500;
 
-/** Workers for `pages` pages: `max_workers` when set, else one per 100 pages up to the cores (and 8). */
+/** Workers for `pages` pages: `max_workers` when set, else one per 500 pages up to the cores (and 8). */
+export function usePagePool(pages: number, parallel: boolean, maxWorkers: number | null): boolean {
+  if (!parallel) return false;
+  return maxWorkers !== null ? maxWorkers > 1 && pages > 1 : pages >= PAGE_POOL_MIN;
+}
+
 export function pageWorkerCount(pages: number, maxWorkers: number | null): number {
   if (maxWorkers !== null && maxWorkers > 0) return Math.max(1, Math.min(Math.floor(maxWorkers), pages));
   return Math.max(1, Math.min(8, availableParallelism(), Math.ceil(pages / PAGES_PER_WORKER)));
