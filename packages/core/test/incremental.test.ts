@@ -112,6 +112,30 @@ describe("incremental builds", () => {
     expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
   });
 
+  test("editing a helper module a layout imports re-renders the pages of that layout", async () => {
+    // Fresh processes (the CLI), as a module a process has imported stays cached in it.
+    mkdirSync(join(root, "templates/_lib"), { recursive: true });
+    writeFileSync(join(root, "templates/_lib/label.ts"), 'export const label = "Tagged";\n');
+    writeFileSync(
+      join(root, "templates/term.tsx"),
+      `/** @jsxImportSource hono/jsx */\nimport type { LayoutProps } from "@bengal/core";\nimport { label } from "./_lib/label.ts";\nexport default function Term(props: LayoutProps) {\n  return <html><body><h1>{label} {props.page.title}</h1></body></html>;\n}\n`,
+    );
+    const cli = (...args: string[]) =>
+      Bun.spawnSync([
+        process.execPath,
+        join(import.meta.dir, "../../cli/src/bin.ts"),
+        "build",
+        root,
+        "--json",
+        ...args,
+      ]);
+    expect(cli().exitCode).toBe(0);
+    writeFileSync(join(root, "templates/_lib/label.ts"), 'export const label = "Filed under";\n');
+    const second = JSON.parse(cli().stdout.toString()) as { cache: { rendered: number } };
+    expect(second.cache.rendered).toBeGreaterThan(0);
+    expect(readFileSync(join(root, "public/tags/common/index.html"), "utf8")).toContain("Filed under");
+  }, 60_000);
+
   test("an asset edit changes its fingerprint and the pages that link it", async () => {
     await build({ root });
     writeFileSync(join(root, "assets/css/custom.css"), "body { color: navy; }\n");

@@ -15,11 +15,14 @@ export async function layoutIdentities(
 ): Promise<Map<string, string>> {
   const dirs = [join(siteRoot, "templates"), ...themeDirs.map((d) => join(d, "templates"))];
   const files = await indexLayoutFiles(host, dirs);
+  // Layouts may import helper modules (`_lib/`, `_x.ts`) that are not layouts themselves; any
+  // change to one counts as a change to every layout of the site (coarse, never stale).
+  const helpers = hashOf(await helperSources(host, dirs.slice(0, -1)));
   const out = new Map<string, string>();
   await Promise.all(
     [...files].map(async ([name, file]) => {
       try {
-        out.set(name, `${file}:${hashOf(await host.readText(file))}`);
+        out.set(name, `${file}:${hashOf(await host.readText(file))}:${helpers}`);
       } catch {
         out.set(name, `${file}:unreadable`);
       }
@@ -27,4 +30,21 @@ export async function layoutIdentities(
   );
   // Reads finish in any order; the map's order must not depend on it.
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Path and content of every script under `_`-named files and folders of the site's template dirs. */
+async function helperSources(host: Host, dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, inHelper: boolean): Promise<void> => {
+    for (const entry of await host.list(dir)) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      const helper = inHelper || entry.name.startsWith("_");
+      if (entry.kind === "dir") await walk(path, helper);
+      else if (helper && /\.[cm]?[jt]sx?$/.test(entry.name))
+        out.push(`${path}\0${await host.readText(path)}`);
+    }
+  };
+  for (const dir of dirs) await walk(dir, false);
+  return out;
 }
