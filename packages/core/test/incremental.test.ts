@@ -136,6 +136,19 @@ describe("incremental builds", () => {
     expect(readFileSync(join(root, "public/tags/common/index.html"), "utf8")).toContain("Filed under");
   }, 60_000);
 
+  test("in one process too (the dev server), an edited helper module is not served from the module cache", async () => {
+    mkdirSync(join(root, "templates/_lib"), { recursive: true });
+    writeFileSync(join(root, "templates/_lib/word.ts"), 'export const word = "First";\n');
+    writeFileSync(
+      join(root, "templates/term.tsx"),
+      `/** @jsxImportSource hono/jsx */\nimport type { LayoutProps } from "@bengal/core";\nimport { word } from "./_lib/word.ts";\nexport default function Term(props: LayoutProps) {\n  return <html><body><h1>{word} {props.page.title}</h1></body></html>;\n}\n`,
+    );
+    await build({ root });
+    writeFileSync(join(root, "templates/_lib/word.ts"), 'export const word = "Second";\n');
+    await build({ root });
+    expect(readFileSync(join(root, "public/tags/common/index.html"), "utf8")).toContain("Second common");
+  });
+
   test("an asset edit changes its fingerprint and the pages that link it", async () => {
     await build({ root });
     writeFileSync(join(root, "assets/css/custom.css"), "body { color: navy; }\n");

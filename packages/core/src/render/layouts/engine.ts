@@ -12,7 +12,8 @@ import { indexLayoutFiles } from "./layout-files.ts";
 export { LayoutError, layoutFailedDiagnostic } from "./layout-error.ts";
 
 import { builtinThemeDir } from "../../discover/theme-dir.ts";
-import { registerTemplateDir } from "./loader-plugin.ts";
+import { helpersVersion } from "./identities.ts";
+import { registerTemplateDir, setHelperVersion } from "./loader-plugin.ts";
 import type { Component, LayoutData, LayoutProps } from "./props.ts";
 
 const BUILTIN_THEME_DIR = builtinThemeDir();
@@ -105,13 +106,18 @@ interface Loaded {
   readonly diagnostics: Diagnostic[];
 }
 
-async function loadAll(host: Host, siteRoot: string, files: Map<string, string>): Promise<Loaded> {
+async function loadAll(
+  host: Host,
+  siteRoot: string,
+  files: Map<string, string>,
+  helpers: string,
+): Promise<Loaded> {
   const loaded: Loaded = { components: new Map(), failed: new Set(), diagnostics: [] };
   const results = await Promise.all(
     [...files].map(async ([name, file]) => {
       // The mtime query makes a rebuild in the same process see an edited layout.
       const stat = await host.stat(file);
-      const version = stat ? `${Math.floor(stat.mtimeMs)}-${stat.size}` : "0";
+      const version = `${stat ? `${Math.floor(stat.mtimeMs)}-${stat.size}` : "0"}-${helpers}`;
       try {
         const mod = (await import(`${file}?v=${version}`)) as { default?: unknown };
         if (typeof mod.default !== "function")
@@ -146,7 +152,13 @@ export async function createLayoutEngine(options: LayoutEngineOptions): Promise<
   for (const dir of templateDirs)
     if (!dir.startsWith(join(BUILTIN_THEME_DIR, "templates"))) registerTemplateDir(dir);
   const files = await indexLayoutFiles(host, templateDirs);
-  const { components, failed, diagnostics } = await loadAll(host, siteRoot, files);
+  // A changed helper module must reach layouts that were imported before (a dev-server rebuild).
+  const helpers = await helpersVersion(
+    host,
+    templateDirs.filter((d) => !d.startsWith(join(BUILTIN_THEME_DIR, "templates"))),
+  );
+  setHelperVersion(helpers);
+  const { components, failed, diagnostics } = await loadAll(host, siteRoot, files, helpers);
   const names = [...files.keys()];
   const fileSet = new Set(files.values());
   const exists = (name: string): boolean => files.has(name);

@@ -17,7 +17,7 @@ export async function layoutIdentities(
   const files = await indexLayoutFiles(host, dirs);
   // Layouts may import helper modules (`_lib/`, `_x.ts`) that are not layouts themselves; any
   // change to one counts as a change to every layout of the site (coarse, never stale).
-  const helpers = hashOf(await helperSources(host, dirs.slice(0, -1)));
+  const helpers = await helpersVersion(host, dirs.slice(0, -1));
   const out = new Map<string, string>();
   await Promise.all(
     [...files].map(async ([name, file]) => {
@@ -30,6 +30,11 @@ export async function layoutIdentities(
   );
   // Reads finish in any order; the map's order must not depend on it.
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A hash of every helper module (scripts under `_`-named files and folders) in `dirs`. */
+export async function helpersVersion(host: Host, dirs: readonly string[]): Promise<string> {
+  return hashOf(await helperSources(host, dirs));
 }
 
 /** Path and content of every script under `_`-named files and folders of the site's template dirs. */

@@ -29,12 +29,30 @@ function resolveSpecifier(spec: string): string | null {
   }
 }
 
+/** Relative imports with an extension: helper modules, versioned like the layouts. */
+const RELATIVE = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.\.?\/[^"'?]+\.(?:tsx|jsx|ts|js|mjs))\2/g;
+
+let helperVersion = "";
+
+/**
+ * The hash of the site's helper modules. A process that builds again (the dev server) must
+ * not keep an old copy of an edited helper, so relative imports carry it as a query.
+ */
+export function setHelperVersion(version: string): void {
+  helperVersion = version;
+}
+
 /** Exported for tests: the source as the loader hands it to Bun's transpiler. */
 export function rewriteLayoutSource(source: string): string {
   let text = source.replace(SPECIFIER, (whole, lead: string, quote: string, spec: string) => {
     const target = resolveSpecifier(spec);
     return target === null ? whole : `${lead}${quote}${target}${quote}`;
   });
+  if (helperVersion !== "") {
+    text = text.replace(RELATIVE, (_whole, lead: string, quote: string, spec: string) => {
+      return `${lead}${quote}${spec}?v=${helperVersion}${quote}`;
+    });
+  }
   const pragma = `@jsxImportSource ${RUNTIME_DIR}`;
   if (PRAGMA.test(text)) text = text.replace(PRAGMA, pragma);
   else text = `/** ${pragma} */ ${text}`;
