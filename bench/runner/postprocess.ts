@@ -76,8 +76,8 @@ export async function postprocessInput(root: string): Promise<PostprocessInput> 
     links: pages.links,
     anchors: pages.anchors,
     files: exists,
-    outputs: [...pages.outputs, ...assets.files],
-    kept: new Set(pages.kept),
+    outputs: assets.files,
+    kept: new Set([...pages.written, ...pages.kept]),
     htmlFacts: pages.htmlFacts,
   };
 }

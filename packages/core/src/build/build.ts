@@ -13,13 +13,14 @@ import type { Host } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
 import { resourceUrl } from "../links/lookup.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { BuildResult } from "../model/output.ts";
+import type { BuildResult, OutputFile } from "../model/output.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { layoutIdentities } from "../render/layouts/identities.ts";
+import type { PageGroupResult } from "../render/page-render.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
 import { VERSION } from "../version.ts";
 import { contentHash } from "../write/hash.ts";
-import { writeOutputs } from "../write/writer.ts";
+import { openOutputWriter } from "../write/writer.ts";
 import { collectPages } from "./collect-pages.ts";
 import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
@@ -154,6 +155,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         )
       : { render: allGroups, reused: [], reasons: new Map<string, number>() };
 
+  // One record per output folder: building elsewhere (`--output`) never confuses the two.
+  const writer = await openOutputWriter({ host, outputDir, manifestPath });
   const rendering = collect(
     await timer.stage("render", () =>
       renderPages({
@@ -162,6 +165,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         groups: plan.render,
         parallel: config.build.parallel,
         maxWorkers: config.build.max_workers,
+        onResult: async (result) => {
+          await writer.write(pageOutputs(result));
+          return withoutHtml(result);
+        },
         ...(options.onItem
           ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }
           : {}),
@@ -179,8 +186,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         links: pages.links,
         anchors: pages.anchors,
         files: exists,
-        outputs: [...pages.outputs, ...assets.files],
-        kept: new Set([...pages.kept, ...assets.kept]),
+        outputs: assets.files,
+        kept: new Set([...pages.written, ...pages.kept, ...assets.kept]),
         htmlFacts: pages.htmlFacts,
         ...(options.checkExternal
           ? { external: { host, cachePath: join(root, ".bengal", "external-links.json") } }
@@ -189,17 +196,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ),
   );
 
-  const outputs = [...pages.outputs, ...assets.files, ...post.outputs];
-  const summary = await timer.stage("write", () =>
-    writeOutputs({
-      host,
-      outputDir,
-      // One record per output folder: building elsewhere (`--output`) never confuses the two.
-      manifestPath,
-      files: outputs,
-      keep: new Set([...pages.kept, ...assets.kept]),
-    }),
-  );
+  const summary = await timer.stage("write", async () => {
+    await writer.write([...assets.files, ...post.outputs]);
+    return writer.finish(new Set([...pages.kept, ...assets.kept]));
+  });
   if (cache) {
     // Recorded only after the outputs are on disk: a crash before this re-renders next time.
     storeRender(
@@ -235,6 +235,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     config,
   );
+}
+
+function pageOutputs(result: PageGroupResult): OutputFile[] {
+  const out: OutputFile[] = [];
+  for (const t of result.targets) if (t.html !== null) out.push({ path: t.outputPath, content: t.html });
+  return out;
+}
+
+/** Once written, a page's HTML is not needed again (its links and ids travel as `htmlFacts`). */
+function withoutHtml(result: PageGroupResult): PageGroupResult {
+  return { ...result, targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
 }
 
 /** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */

@@ -1,11 +1,11 @@
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
 
 export interface CollectedPages {
-  readonly outputs: OutputFile[];
+  /** Page outputs written during rendering. */
+  readonly written: Set<string>;
   readonly rendered: Map<string, RenderedMarkdown>;
   readonly links: Array<{ sourcePath: string; links: LinkRef[] }>;
   readonly anchors: Map<string, ReadonlySet<string>>;
@@ -23,7 +23,7 @@ export function collectPages(
   sourceOf: (pageId: string) => string | null,
 ): CollectedPages {
   const out: CollectedPages = {
-    outputs: [],
+    written: new Set(),
     rendered: new Map(),
     links: [],
     anchors: new Map(),
@@ -50,7 +50,7 @@ export function collectPages(
       for (const d of target.diagnostics) report(d);
       if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
       if (target.html === null) out.kept.add(target.outputPath);
-      else out.outputs.push({ path: target.outputPath, content: target.html });
+      else out.written.add(target.outputPath);
     }
   }
   return out;

@@ -19,6 +19,11 @@ export interface RenderPagesInput {
   readonly parallel: boolean;
   readonly maxWorkers: number | null;
   readonly onItem?: (done: number, total: number) => void;
+  /**
+   * Takes each page's result as soon as it is rendered (the build writes its files right away)
+   * and returns what to keep of it (the build drops the HTML, so memory does not grow with the site).
+   */
+  readonly onResult?: (result: PageGroupResult) => Promise<PageGroupResult>;
 }
 
 export interface RenderPagesOutput {
@@ -52,7 +57,8 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     try {
       const results: PageGroupResult[] = [];
       for (const group of groups) {
-        results.push(await context.renderGroup(group.pageId, group.targets, group.facts));
+        const result = await context.renderGroup(group.pageId, group.targets, group.facts);
+        results.push(input.onResult ? await input.onResult(result) : result);
         input.onItem?.(results.length, groups.length);
       }
       return { results, diagnostics: context.diagnostics, workers: 0 };
@@ -69,7 +75,8 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     let done = 0;
     const parts = await Promise.all(
       batches.map(async (batch) => {
-        const out = await pool.run(batch);
+        const rendered = await pool.run(batch);
+        const out = input.onResult ? await Promise.all(rendered.map(input.onResult)) : rendered;
         done += out.length;
         input.onItem?.(done, groups.length);
         return out;

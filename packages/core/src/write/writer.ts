@@ -22,55 +22,74 @@ export interface WriteOptions {
 }
 
 /**
- * The one place that touches the output folder. Skips files whose content is unchanged,
- * and removes files the previous build wrote that this build no longer produces — but only
- * when they still hold exactly what Bengal wrote, so a user's edit is never lost.
+ * The one place that touches the output folder. Files can be handed over as they are made
+ * (pages as they render, so their HTML need not stay in memory); `finish` then removes what the
+ * previous build wrote that this build no longer produces — but only files that still hold
+ * exactly what Bengal wrote, so a user's edit is never lost — and records the new manifest.
+ * Unchanged files are not rewritten.
  */
-export async function writeOutputs(options: WriteOptions): Promise<WriteSummary> {
-  const { host, outputDir, files } = options;
+export interface OutputWriter {
+  write(files: readonly OutputFile[]): Promise<void>;
+  /** `keep`: outputs not produced this time that must stay (reused from the cache, or failed). */
+  finish(keep?: ReadonlySet<string>): Promise<WriteSummary>;
+}
+
+export async function openOutputWriter(options: Omit<WriteOptions, "files" | "keep">): Promise<OutputWriter> {
+  const { host, outputDir } = options;
   const previous = await readManifest(host, options.manifestPath);
   const next: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
   const changedPaths: string[] = [];
 
-  await Promise.all(
-    files.map(async (file) => {
-      const hash = contentHash(file.content);
-      next[file.path] = hash;
-      const target = join(outputDir, file.path);
-      if (previous.files[file.path] === hash && (await isSame(host, target, file.content))) {
-        unchanged++;
-        return;
+  return {
+    async write(files) {
+      await Promise.all(
+        files.map(async (file) => {
+          const hash = contentHash(file.content);
+          next[file.path] = hash;
+          const target = join(outputDir, file.path);
+          if (previous.files[file.path] === hash && (await isSame(host, target, file.content))) {
+            unchanged++;
+            return;
+          }
+          await host.write(target, file.content);
+          changedPaths.push(file.path);
+          written++;
+        }),
+      );
+    },
+    async finish(keep) {
+      let removed = 0;
+      for (const [path, hash] of Object.entries(previous.files)) {
+        if (path in next) continue;
+        if (keep?.has(path)) {
+          next[path] = hash;
+          continue;
+        }
+        const target = join(outputDir, path);
+        try {
+          if (contentHash(await host.readBytes(target)) !== hash) continue;
+        } catch {
+          continue;
+        }
+        await host.remove(target);
+        await pruneEmptyParents(host, outputDir, target);
+        changedPaths.push(path);
+        removed++;
       }
-      await host.write(target, file.content);
-      changedPaths.push(file.path);
-      written++;
-    }),
-  );
+      const manifest: OutputManifest = { version: 1, files: next };
+      await host.write(options.manifestPath, serializeManifest(manifest));
+      return { written, unchanged, removed, changedPaths: changedPaths.sort() };
+    },
+  };
+}
 
-  let removed = 0;
-  for (const [path, hash] of Object.entries(previous.files)) {
-    if (path in next) continue;
-    if (options.keep?.has(path)) {
-      next[path] = hash;
-      continue;
-    }
-    const target = join(outputDir, path);
-    try {
-      if (contentHash(await host.readBytes(target)) !== hash) continue;
-    } catch {
-      continue;
-    }
-    await host.remove(target);
-    await pruneEmptyParents(host, outputDir, target);
-    changedPaths.push(path);
-    removed++;
-  }
-
-  const manifest: OutputManifest = { version: 1, files: next };
-  await host.write(options.manifestPath, serializeManifest(manifest));
-  return { written, unchanged, removed, changedPaths: changedPaths.sort() };
+/** All outputs at once: `openOutputWriter`, one `write`, `finish`. */
+export async function writeOutputs(options: WriteOptions): Promise<WriteSummary> {
+  const writer = await openOutputWriter(options);
+  await writer.write(options.files);
+  return writer.finish(options.keep);
 }
 
 async function pruneEmptyParents(host: Host, outputDir: string, file: string): Promise<void> {
