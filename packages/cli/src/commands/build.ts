@@ -100,7 +100,7 @@ export async function runBuild(
     term.out(`${JSON.stringify({ ...resultJson(result), ...stats })}\n`);
     return result.failed ? 1 : 0;
   }
-  const listed = formatDiagnostics(term, result.diagnostics, { root, showInfo: mode === "verbose" });
+  const listed = formatDiagnostics(term, result.diagnostics, { root, showInfo: mode !== "quiet" });
   if (mode === "quiet") {
     term.out(listed);
     return result.failed ? 1 : 0;
