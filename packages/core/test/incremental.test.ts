@@ -210,6 +210,21 @@ describe("incremental builds", () => {
     expect((await build({ root })).cache.mode).toBe("incremental");
   });
 
+  test("a front matter line added above an unchanged body moves the body's diagnostics with it", async () => {
+    writeFileSync(page(6), `${readFileSync(page(6), "utf8")}\n[broken](missing.md)\n`);
+    const first = await build({ root });
+    const line = (r: typeof first) =>
+      r.diagnostics.find((d) => d.file === "content/s1/p6.md")?.range.start.line;
+    const before = line(first);
+    writeFileSync(
+      page(6),
+      readFileSync(page(6), "utf8").replace("---\n", "---\ndescription: One more line\n"),
+    );
+    const after = line(await build({ root }));
+    expect(before).toBeDefined();
+    expect(after).toBe(before! + 1);
+  });
+
   test("a deleted output file is written again", async () => {
     await build({ root });
     rmSync(join(root, "public/s1/p1/index.html"));

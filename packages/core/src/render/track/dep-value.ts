@@ -43,8 +43,9 @@ function compute(env: DepEnvironment, key: string): string {
       return page ? hashOf({ ...page, body: undefined }) : MISSING;
     }
     case "body": {
+      // Where the body starts matters too: link and diagnostic ranges are whole-file positions.
       const page = index.pages.get(arg);
-      return page ? hashOf(page.body) : MISSING;
+      return page ? hashOf([page.body, page.bodyLine]) : MISSING;
     }
     case "section": {
       const section = index.sections.get(arg);
