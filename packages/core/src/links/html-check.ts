@@ -12,7 +12,7 @@ import { checkLinks } from "./check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "./html-links.ts";
 import { describeProblem, type LinkProblem } from "./html-problems.ts";
 import { indexMarkdownLinks, rangeKey, type SourceLink } from "./markdown-match.ts";
-import { type OutputSite, resolveOutputLink } from "./output-links.ts";
+import { type OutputLink, type OutputSite, resolveOutputLink } from "./output-links.ts";
 import type { FileExists } from "./resolve.ts";
 
 export interface HtmlCheckInput {
@@ -48,6 +48,9 @@ export interface HtmlCheckResult {
   /** http(s) URLs outside the site with every place they occur, for `--check-external`. */
   readonly external: ReadonlyMap<string, readonly LinkUse[]>;
 }
+
+/** A scheme or a leading `/`: the page an href is on does not change where it leads. */
+const PAGE_INDEPENDENT = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
 
 /** Resource hints name hosts, not documents: nothing to check. */
 const HINT_RELS = /(^|\s)(preconnect|dns-prefetch)(\s|$)/;
@@ -90,6 +93,19 @@ export function checkHtmlLinks(input: HtmlCheckInput): HtmlCheckResult {
     redirects,
   };
 
+  // Root-relative and absolute hrefs (a layout's nav, stylesheets, most links) resolve the same
+  // from every page: once each.
+  const shared = new Map<string, OutputLink>();
+  const resolveLink = (pageUrl: string, href: string): OutputLink => {
+    if (!PAGE_INDEPENDENT.test(href.trim())) return resolveOutputLink(site, baseurl, pageUrl, href);
+    let result = shared.get(href);
+    if (result === undefined) {
+      result = resolveOutputLink(site, baseurl, pageUrl, href);
+      shared.set(href, result);
+    }
+    return result;
+  };
+
   const markdown = indexMarkdownLinks(index, input.markdown, input.files);
   const mdDiagnostics = new Map<string, Diagnostic[]>();
   for (const d of checkLinks({ index, pages: input.markdown, anchors: input.anchors, files: input.files })) {
@@ -118,7 +134,7 @@ export function checkHtmlLinks(input: HtmlCheckInput): HtmlCheckResult {
     for (const link of facts(target.outputPath).links)
       hrefs.set(link.href, link.tag === "link" ? link.rel : "");
     for (const [href, rel] of hrefs) {
-      const result = resolveOutputLink(site, baseurl, target.url, href);
+      const result = resolveLink(target.url, href);
       const own = source ? markdown.bySource(source, href) : [];
       for (const m of own) seen.add(rangeKey(m.sourcePath, m.link.range));
       if (result.kind === "ok" || result.kind === "ignored") continue;
