@@ -2,7 +2,7 @@ import { processAssets } from "../assets/pipeline.ts";
 import { processAssetsCached } from "../cache/asset-cache.ts";
 import { readContentCached } from "../cache/doc-cache.ts";
 import { openBuildCache, sealBuildCache } from "../cache/open.ts";
-import { storeRender } from "../cache/render-cache.ts";
+import { forgetRemoved, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { buildSiteIndex } from "../content/index-builder.ts";
 import { diagnostic } from "../diagnostics/create.ts";
@@ -157,6 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // One record per output folder: building elsewhere (`--output`) never confuses the two.
   const writer = await openOutputWriter({ host, outputDir, manifestPath });
+  const storing = batcher<PageGroupResult>(100, (batch) => cache && storeResults(cache.db, batch));
   const rendering = collect(
     await timer.stage("render", () =>
       renderPages({
@@ -167,7 +168,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         maxWorkers: config.build.max_workers,
         onResult: async (result) => {
           await writer.write(pageOutputs(result));
-          return withoutHtml(result);
+          // Recorded once its files are on disk: a crash before this renders the page again next time.
+          if (cache) storing.add(result);
+          return withoutHtml(result, config.feeds.full_content);
         },
         ...(options.onItem
           ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }
@@ -175,6 +178,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     ),
   );
+  storing.flush();
   const pages = collectPages(rendering.results, plan.reused, (id) => index.pages.get(id)?.sourcePath ?? null);
   diagnostics.push(...pages.diagnostics);
 
@@ -202,12 +206,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (cache) {
     // Recorded only after the outputs are on disk: a crash before this re-renders next time.
-    storeRender(
-      cache.db,
-      rendering.results,
-      new Set(index.pages.keys()),
-      new Set(index.targets.map((t) => t.outputPath)),
-    );
+    forgetRemoved(cache.db, new Set(index.pages.keys()), new Set(index.targets.map((t) => t.outputPath)));
     recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
     sealBuildCache(cache);
     cache.db.close();
@@ -243,9 +242,32 @@ function pageOutputs(result: PageGroupResult): OutputFile[] {
   return out;
 }
 
-/** Once written, a page's HTML is not needed again (its links and ids travel as `htmlFacts`). */
-function withoutHtml(result: PageGroupResult): PageGroupResult {
-  return { ...result, targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
+/**
+ * Once written (and cached), a page's HTML is not needed again: its links and ids travel as
+ * `htmlFacts`, and its body HTML only for feeds that carry full content.
+ */
+function withoutHtml(result: PageGroupResult, keepBody: boolean): PageGroupResult {
+  const facts =
+    result.facts && !keepBody
+      ? { ...result.facts, rendered: { ...result.facts.rendered, html: "" } }
+      : result.facts;
+  return { ...result, facts, targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
+}
+
+/** Collects items and hands them over `size` at a time (and the rest on `flush`). */
+function batcher<T>(size: number, take: (batch: T[]) => unknown) {
+  let batch: T[] = [];
+  const flush = () => {
+    if (batch.length > 0) take(batch);
+    batch = [];
+  };
+  return {
+    add(item: T) {
+      batch.push(item);
+      if (batch.length >= size) flush();
+    },
+    flush,
+  };
 }
 
 /** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */

@@ -112,19 +112,16 @@ function hasSource(group: RenderGroup): boolean {
   return !group.pageId.startsWith("@generated/");
 }
 
-/** Records what this build rendered, and forgets pages and outputs that no longer exist. */
-export function storeRender(
-  db: Database,
-  rendered: readonly PageGroupResult[],
-  livePageIds: ReadonlySet<string>,
-  liveOutputs: ReadonlySet<string>,
-): void {
+/**
+ * Records rendered pages. Called in batches as pages render (after their files are written),
+ * so neither the HTML nor the facts of the whole site are held until the end of the build.
+ */
+export function storeResults(db: Database, rendered: readonly PageGroupResult[]): void {
   const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts) VALUES (?, ?, ?)");
   const putTarget = db.query(
     "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics, html_facts) VALUES (?, ?, ?, ?, ?)",
   );
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
-  const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
   db.transaction(() => {
     for (const group of rendered) {
       if (group.facts) putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
@@ -141,6 +138,18 @@ export function storeRender(
           );
       }
     }
+  })();
+}
+
+/** Forgets pages and outputs that no longer exist. */
+export function forgetRemoved(
+  db: Database,
+  livePageIds: ReadonlySet<string>,
+  liveOutputs: ReadonlySet<string>,
+): void {
+  const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
+  const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
+  db.transaction(() => {
     for (const row of db.query("SELECT output_path FROM targets").all() as { output_path: string }[]) {
       if (!liveOutputs.has(row.output_path)) delTarget.run(row.output_path);
     }
