@@ -32,7 +32,8 @@ import { buildResult } from "./result.ts";
 import { createStageTimer } from "./timer.ts";
 
 /**
- * config → discover → parse → index → render → assets → postprocess → write.
+ * config → discover → parse → index → assets → (nothing changed? done) → plan → render (pages
+ * written as they come) → postprocess → write → record the cache.
  * Stages return data plus diagnostics; only an unusable config stops the build (BuildError).
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -52,17 +53,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const { files } = collect(await timer.stage("discover", () => discoverSite(host, root, config)));
   const useCache = options.cache ?? options.host === undefined;
-  const cache = useCache
-    ? openBuildCache(
-        join(root, ".bengal", options.profile === "serve" ? "serve-cache.db" : "cache.db"),
-        config,
-        options.full ?? false,
-      )
-    : null;
+  const cacheFile = `.bengal/${options.profile === "serve" ? "serve-cache.db" : "cache.db"}`;
+  const cache = useCache ? openBuildCache(join(root, cacheFile), config, options.full ?? false) : null;
   if (cache?.recovered) {
     diagnostics.push(
       diagnostic("cache.unreadable", {
-        file: ".bengal/cache.db",
+        file: cacheFile,
         message: `the build cache could not be read (${cache.recovered}); it was rebuilt from scratch`,
       }),
     );
@@ -100,9 +96,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ),
   );
   const exists = siteFileSet(files);
-  const layoutsPromise = layoutIdentities(host, root, await themeDirsOf(host, root, config.theme));
   const themeDirs = await themeDirsOf(host, root, config.theme);
-  const layouts = await layoutsPromise;
+  const layouts = await layoutIdentities(host, root, themeDirs);
   const snapshot: RenderSnapshot = {
     root,
     config,
@@ -119,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const inputs = inputsFingerprint([read.fingerprint, assets.key, [...layouts], exists.paths, themeDirs]);
   const unchanged =
     cache && !options.checkExternal
-      ? await timer.stage("plan", () => unchangedSince(cache, inputs, host, outputDir, manifestPath))
+      ? await timer.stage("check", () => unchangedSince(cache, inputs, host, outputDir, manifestPath))
       : null;
   if (cache && unchanged) {
     diagnostics.push(...unchanged.diagnostics);
