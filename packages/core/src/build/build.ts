@@ -7,14 +7,10 @@ import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unc
 import { buildSiteIndex } from "../content/index-builder.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
-import { builtinThemeDir } from "../discover/theme-dir.ts";
 import { createBunHost } from "../host/bun-host.ts";
-import type { Host } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
-import { resourceUrl } from "../links/lookup.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { BuildResult, OutputFile } from "../model/output.ts";
-import type { SiteIndex } from "../model/site.ts";
+import type { BuildResult } from "../model/output.ts";
 import { layoutIdentities } from "../render/layouts/identities.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
@@ -25,10 +21,12 @@ import { collectPages } from "./collect-pages.ts";
 import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
 import type { BuildOptions } from "./options.ts";
+import { batcher, pageOutputs, withoutHtml } from "./page-outputs.ts";
 import { planIncremental } from "./plan-stage.ts";
 import { postprocess } from "./postprocess-stage.ts";
 import { groupTargets, renderPages } from "./render-stage.ts";
 import { buildResult } from "./result.ts";
+import { absolute, newestDate, pageResources, themeDirsOf } from "./site-inputs.ts";
 import { createStageTimer } from "./timer.ts";
 
 /**
@@ -229,64 +227,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     config,
   );
-}
-
-function pageOutputs(result: PageGroupResult): OutputFile[] {
-  const out: OutputFile[] = [];
-  for (const t of result.targets) if (t.html !== null) out.push({ path: t.outputPath, content: t.html });
-  return out;
-}
-
-/**
- * Once written (and cached), a page's HTML is not needed again: its links and ids travel as
- * `htmlFacts`, and its body HTML only for feeds that carry full content.
- */
-function withoutHtml(result: PageGroupResult, keepBody: boolean): PageGroupResult {
-  const facts =
-    result.facts && !keepBody
-      ? { ...result.facts, rendered: { ...result.facts.rendered, html: "" } }
-      : result.facts;
-  return { ...result, facts, targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
-}
-
-/** Collects items and hands them over `size` at a time (and the rest on `flush`). */
-function batcher<T>(size: number, take: (batch: T[]) => unknown) {
-  let batch: T[] = [];
-  const flush = () => {
-    if (batch.length > 0) take(batch);
-    batch = [];
-  };
-  return {
-    add(item: T) {
-      batch.push(item);
-      if (batch.length >= size) flush();
-    },
-    flush,
-  };
-}
-
-/** Files beside a page (leaf-bundle images and the like) go out beside the page's URL. */
-function pageResources(index: SiteIndex, root: string, resources: readonly string[]) {
-  return resources.map((p) => ({ rel: resourceUrl(index, p).replace(/^\/+/, ""), source: join(root, p) }));
-}
-
-async function themeDirsOf(host: Host, root: string, theme: string): Promise<string[]> {
-  const siteTheme = join(root, "themes", theme);
-  return [...((await host.stat(siteTheme))?.kind === "dir" ? [siteTheme] : []), builtinThemeDir()];
-}
-
-function absolute(path: string): string {
-  return path.startsWith("/") ? normalize(path) : join(process.cwd(), path);
-}
-
-/** The newest content date stands in for "now" so that output never depends on the clock. */
-function newestDate(index: {
-  pages: ReadonlyMap<string, { date: Date | null; lastmod: Date | null }>;
-}): Date {
-  let newest = 0;
-  for (const p of index.pages.values()) {
-    const t = (p.lastmod ?? p.date)?.getTime() ?? 0;
-    if (t > newest) newest = t;
-  }
-  return new Date(newest);
 }
