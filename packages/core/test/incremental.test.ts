@@ -250,7 +250,7 @@ export function randomEdit(siteRoot: string, random: () => number, step: number)
     .filter((p) => p.endsWith(".md") && !p.endsWith("_index.md"))
     .sort();
   const pick = () => join(siteRoot, "content", pages[Math.floor(random() * pages.length)]!);
-  const kind = Math.floor(random() * 10);
+  const kind = Math.floor(random() * 15);
   const file = pick();
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   switch (kind) {
@@ -288,6 +288,35 @@ export function randomEdit(siteRoot: string, random: () => number, step: number)
         `/** @jsxImportSource hono/jsx */\nimport type { LayoutProps } from "@bengal/core";\nexport default function Term(props: LayoutProps) {\n  return <html><body><h1>Variant ${step % 3}: {props.page.title}</h1><ul>{props.items.map((p) => <li>{p.title}</li>)}</ul></body></html>;\n}\n`,
       );
       return "layout";
+    case 9: {
+      const section = join(siteRoot, "content", `s${step % 5}`, "_index.md");
+      writeFileSync(
+        section,
+        `---\ntitle: Section retitled ${step}\nweight: ${step % 4}\n---\nSection text ${step}.\n`,
+      );
+      return `section ${section}`;
+    }
+    case 10:
+      writeFileSync(file, text.replace(/^---\n/, `---\naliases: [/old-${step}/]\n`));
+      return `alias ${file}`;
+    case 11:
+      writeFileSync(file, text.replace(/^---\n/, `---\nslug: moved-${step}\n`));
+      return `slug ${file}`;
+    case 12: {
+      const dir = join(siteRoot, "content", `s${step % 5}`, `nested${step % 2}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, `deep${step}.md`),
+        `---\ntitle: Deep ${step}\ndate: 2025-04-0${(step % 9) + 1}\ntags: [deep]\n---\n# Deep\n\nSee [the top](../../s0/p0.md#heading-0).\n`,
+      );
+      return "nested page";
+    }
+    case 13:
+      writeFileSync(
+        file,
+        text.replace(/^date: .*$/m, `date: 2024-12-${String((step % 28) + 1).padStart(2, "0")}`),
+      );
+      return `date ${file}`;
     default:
       writeFileSync(
         join(siteRoot, "bengal.toml"),
@@ -315,6 +344,10 @@ describe("incremental correctness", () => {
         diagnostics: codes,
       });
       const differing = Object.keys({ ...incremental, ...clean }).filter((k) => incremental[k] !== clean[k]);
+      if (differing.length > 0 && process.env.BENGAL_FUZZ_DUMP) {
+        writeFileSync("/tmp/fuzz-inc.html", Buffer.from(incremental[differing[0]!] ?? "", "base64"));
+        writeFileSync("/tmp/fuzz-clean.html", Buffer.from(clean[differing[0]!] ?? "", "base64"));
+      }
       expect({ seed, step, what, differing }).toEqual({ seed, step, what, differing: [] });
     }
   }, 120_000);

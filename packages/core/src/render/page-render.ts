@@ -14,11 +14,12 @@ import { sharedHighlighter } from "./highlight/shared.ts";
 import { createLayoutEngine, LayoutError } from "./layouts/engine.ts";
 import { layoutIdentities } from "./layouts/identities.ts";
 import { buildLayoutProps } from "./layouts/page-props.ts";
+import type { SiteView } from "./layouts/props.ts";
 import { createSiteView } from "./layouts/site-view.ts";
 import { createMarkdownRenderer } from "./markdown/renderer.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import type { Deps } from "./track/dep-value.ts";
-import { createTracker } from "./track/tracker.ts";
+import { createTracker, type Tracker } from "./track/tracker.ts";
 
 /** A page's markdown, rendered once and shared by all its pagers, with what it depended on. */
 export interface PageFacts {
@@ -92,18 +93,21 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
       return fileSet.has(p);
     },
   };
-  const site = createSiteView(tracker.index, {
-    assetUrl: (rel) => {
-      tracker.note(`asset:${rel}`);
-      return urlFor(rel);
-    },
-    assetExists: (rel) => {
-      tracker.note(`asset:${rel}`);
-      return assetRels.has(rel);
-    },
-    buildDate: new Date(snapshot.buildDate),
-    generator: snapshot.generator,
-  });
+  const site = trackSiteView(
+    tracker,
+    createSiteView(tracker.index, {
+      assetUrl: (rel) => {
+        tracker.note(`asset:${rel}`);
+        return urlFor(rel);
+      },
+      assetExists: (rel) => {
+        tracker.note(`asset:${rel}`);
+        return assetRels.has(rel);
+      },
+      buildDate: new Date(snapshot.buildDate),
+      generator: snapshot.generator,
+    }),
+  );
   const prepared = new Set<string>();
 
   const renderFacts = async (pageId: string): Promise<PageFacts | null> => {
@@ -145,6 +149,8 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
         const diagnostics: Diagnostic[] = choice.diagnostic ? [choice.diagnostic] : [];
         const { value, deps } = tracker.run(() => {
           tracker.note(`meta:${pageId}`);
+          // A list page's items come with its target, not through the index.
+          if (target.pager) tracker.note(`pager:${target.outputPath}`);
           try {
             const props = buildLayoutProps(target, tracker.index, site, facts?.rendered ?? null);
             const result = engine.render(choice.name, props);
@@ -178,6 +184,23 @@ function htmlFactsOf(html: string, generated: boolean): HtmlFacts {
     if (range) ranges[link.href] = range;
   }
   return { ...facts, ranges };
+}
+
+/** Site-view members that hand out whole lists (computed once per build) note that they were read. */
+const SITE_LISTS: Partial<Record<keyof SiteView, string>> = {
+  menu: "menu",
+  taxonomies: "taxonomies",
+  regularPages: "regular",
+};
+
+function trackSiteView(tracker: Tracker, site: SiteView): SiteView {
+  return new Proxy(site, {
+    get(target, prop, receiver) {
+      const key = SITE_LISTS[prop as keyof SiteView];
+      if (key) tracker.note(key);
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /** The block cache is an optimisation: if it cannot be opened, highlighting simply runs. */

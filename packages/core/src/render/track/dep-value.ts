@@ -4,6 +4,7 @@ import type { SiteIndex } from "../../model/site.ts";
  * Dependency keys recorded while rendering, and the value each had. A render is still valid
  * when every key it recorded has the same value in the new index; the keys are:
  *   meta:<id> body:<id> section:<key> src:<path> url:<url> file:<sitePath> asset:<rel> layout:<name>
+ *   pager:<outputPath> (which items a list page shows)
  *   pages* sections* urls* sources* regular taxonomies menu aliases drafts targets
  */
 export type Deps = Record<string, string>;
@@ -22,10 +23,15 @@ export interface DepEnvironment {
 /** Computes the current value of a dependency key, memoised per environment. */
 export function createDepValues(env: DepEnvironment): (key: string) => string {
   const memo = new Map<string, string>();
+  let pagers: Map<string, unknown> | null = null;
+  const pagerOf = (outputPath: string): unknown => {
+    pagers ??= new Map(env.index.targets.map((t) => [t.outputPath, t.pager] as const));
+    return pagers.get(outputPath);
+  };
   return (key) => {
     let value = memo.get(key);
     if (value === undefined) {
-      value = compute(env, key);
+      value = key.startsWith("pager:") ? hashOf(pagerOf(key.slice(6)) ?? MISSING) : compute(env, key);
       memo.set(key, value);
     }
     return value;
