@@ -43,6 +43,13 @@ export const BUILD: CommandSpec = {
     { name: "no-parallel", type: "boolean", description: "Render and process assets on one thread" },
     { name: "full", type: "boolean", description: "Ignore the incremental cache and rebuild everything" },
     {
+      name: "max-workers",
+      type: "string",
+      value: "<n>",
+      description:
+        "Worker threads for pages and assets (overrides [build] max_workers; pages then use them at any size)",
+    },
+    {
       name: "stats",
       type: "boolean",
       description: "Print per-stage times, workers used and their utilization, and peak memory",

@@ -149,4 +149,13 @@ describe("bengal build", () => {
     for (const stage of ["config", "render", "write"])
       expect(plain).toMatch(new RegExp(`✓ ${stage} +[\\d.]+ m?s`));
   });
+  test("--max-workers puts pages on that many workers at any size; 0 is a usage error", async () => {
+    using dir = tempDir();
+    writeFiles(dir.path, WARNED);
+    const pooled = await bengal(["build", ".", "--max-workers", "2", "--stats", "--json"], { cwd: dir.path });
+    expect(jsonOf(pooled.stdout).stats.workers.pages).toBe(2);
+    const bad = await bengal(["build", ".", "--max-workers", "0"], { cwd: dir.path });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--max-workers");
+  });
 });

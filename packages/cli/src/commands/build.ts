@@ -42,6 +42,8 @@ export async function runBuild(
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`the site folder ${args.positionals[0] ?? "."} does not exist`);
   }
+  const maxWorkers =
+    typeof args.flags["max-workers"] === "string" ? positiveInt(args.flags["max-workers"]) : undefined;
   const started = performance.now();
   let core: BuildApi;
   try {
@@ -66,6 +68,9 @@ export async function runBuild(
       ...(args.flags.strict ? { strict: true } : {}),
       ...(args.flags["no-parallel"] ? { parallel: false } : {}),
       ...(args.flags.full ? { full: true } : {}),
+      ...(typeof args.flags["max-workers"] === "string"
+        ? { maxWorkers: positiveInt(args.flags["max-workers"]) }
+        : {}),
       ...(args.flags["check-external"] ? { checkExternal: true } : {}),
       verbose: mode === "verbose",
       onItem: (stage, done, total) => progress.item(stage, done, total),
@@ -143,6 +148,13 @@ function internalDiagnostic(error: unknown): Diagnostic {
     file: "",
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
+}
+
+function positiveInt(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--max-workers takes a whole number of at least 1, not "${text}"`);
+  return n;
 }
 
 function resultJson(result: BuildResult) {
