@@ -5,8 +5,8 @@ import { startClient, summary, tempSite } from "./client.ts";
 import { FIXTURE } from "./fixture.ts";
 
 const CLI = join(import.meta.dir, "..", "..", "cli", "src", "bin.ts");
-/** What both report from the same code: front matter, content and link checks. */
-const SHARED = /^(frontmatter|content|link)\./;
+/** What both report from the same code: front matter, content, layout and link checks. */
+const SHARED = /^(frontmatter|content|link|layout)\./;
 
 interface BuildDiagnostic {
   code: string;
@@ -14,7 +14,7 @@ interface BuildDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-test("the server and `bengal build --json` report the same link and front matter diagnostics", async () => {
+test("the server and `bengal build --json` report the same link, layout and front matter diagnostics", async () => {
   const built = tempSite(FIXTURE);
   const served = tempSite(FIXTURE);
   try {
