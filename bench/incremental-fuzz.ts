@@ -8,7 +8,7 @@ const steps = Number(process.argv[3] ?? 25);
 const failed: number[] = [];
 for (let seed = 1; seed <= seeds; seed++) {
   const proc = Bun.spawnSync(
-    [process.execPath, "test", "packages/core/test/incremental.test.ts", "-t", "random edits"],
+    [process.execPath, "test", "packages/core/test/incremental.test.ts", "-t", "incremental correctness"],
     {
       cwd: new URL("..", import.meta.url).pathname,
       env: { ...process.env, BENGAL_FUZZ_SEED: String(seed), BENGAL_FUZZ_STEPS: String(steps) },

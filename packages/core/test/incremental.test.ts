@@ -35,11 +35,14 @@ async function cleanBuild(root: string): Promise<Record<string, string>> {
   return (await cleanBuildResult(root)).tree;
 }
 
-async function cleanBuildResult(root: string): Promise<{ tree: Record<string, string>; codes: string[] }> {
+async function cleanBuildResult(
+  root: string,
+  profile: "build" | "serve" = "build",
+): Promise<{ tree: Record<string, string>; codes: string[] }> {
   const copy = mkdtempSync(join(tmpdir(), "bengal-clean-"));
   try {
     cpSync(root, copy, { recursive: true, filter: (src) => !/\/(public|\.bengal)(\/|$)/.test(src) });
-    const result = await build({ root: copy, cache: false });
+    const result = await build({ root: copy, cache: false, profile });
     expect(result.cache.mode).toBe("off");
     return { tree: tree(join(copy, "public")), codes: diagnosticKeys(result.diagnostics) };
   } finally {
@@ -326,29 +329,39 @@ export function randomEdit(siteRoot: string, random: () => number, step: number)
   }
 }
 
-describe("incremental correctness", () => {
-  test("after each of a seeded sequence of random edits, the incremental output equals a clean build", async () => {
-    // CI uses one fixed seed; `BENGAL_FUZZ_SEED` (see bench/) explores others.
-    const seed = Number(process.env.BENGAL_FUZZ_SEED ?? 20261129);
-    const random = rng(seed);
-    await build({ root });
-    const steps = Number(process.env.BENGAL_FUZZ_STEPS ?? 12);
-    for (let step = 0; step < steps; step++) {
-      const what = randomEdit(root, random, step);
-      const result = await build({ root });
-      const incremental = tree(join(root, "public"));
-      const { tree: clean, codes } = await cleanBuildResult(root);
-      expect({ step, what, diagnostics: diagnosticKeys(result.diagnostics) }).toEqual({
-        step,
-        what,
-        diagnostics: codes,
-      });
-      const differing = Object.keys({ ...incremental, ...clean }).filter((k) => incremental[k] !== clean[k]);
-      if (differing.length > 0 && process.env.BENGAL_FUZZ_DUMP) {
-        writeFileSync("/tmp/fuzz-inc.html", Buffer.from(incremental[differing[0]!] ?? "", "base64"));
-        writeFileSync("/tmp/fuzz-clean.html", Buffer.from(clean[differing[0]!] ?? "", "base64"));
-      }
-      expect({ seed, step, what, differing }).toEqual({ seed, step, what, differing: [] });
+/** Random edits, each followed by an incremental build compared with a clean build of the same profile. */
+async function fuzz(profile: "build" | "serve", seed: number, steps: number): Promise<void> {
+  const random = rng(seed);
+  await build({ root, profile });
+  for (let step = 0; step < steps; step++) {
+    const what = randomEdit(root, random, step);
+    const result = await build({ root, profile });
+    const incremental = tree(join(root, "public"));
+    const { tree: clean, codes } = await cleanBuildResult(root, profile);
+    expect({ step, what, diagnostics: diagnosticKeys(result.diagnostics) }).toEqual({
+      step,
+      what,
+      diagnostics: codes,
+    });
+    const differing = Object.keys({ ...incremental, ...clean }).filter((k) => incremental[k] !== clean[k]);
+    if (differing.length > 0 && process.env.BENGAL_FUZZ_DUMP) {
+      writeFileSync("/tmp/fuzz-inc.html", Buffer.from(incremental[differing[0]!] ?? "", "base64"));
+      writeFileSync("/tmp/fuzz-clean.html", Buffer.from(clean[differing[0]!] ?? "", "base64"));
     }
+    expect({ profile, seed, step, what, differing }).toEqual({ profile, seed, step, what, differing: [] });
+  }
+}
+
+describe("incremental correctness", () => {
+  // CI uses fixed seeds; `BENGAL_FUZZ_SEED` / `BENGAL_FUZZ_STEPS` (see bench/) explore others.
+  const seed = Number(process.env.BENGAL_FUZZ_SEED ?? 20261129);
+  const steps = Number(process.env.BENGAL_FUZZ_STEPS ?? 12);
+
+  test("after each of a seeded sequence of random edits, the incremental output equals a clean build", async () => {
+    await fuzz("build", seed, steps);
+  }, 120_000);
+
+  test("the same for the dev server's builds (parsed cache tables kept in memory, no fingerprints)", async () => {
+    await fuzz("serve", seed + 1, steps);
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { processAssets } from "../assets/pipeline.ts";
 import { processAssetsCached } from "../cache/asset-cache.ts";
 import { readContentCached } from "../cache/doc-cache.ts";
 import { openBuildCache, sealBuildCache } from "../cache/open.ts";
-import { forgetRemoved, storeResults } from "../cache/render-cache.ts";
+import { forgetRemoved, loadRenderRows, sealRenderRows, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { buildSiteIndex } from "../content/index-builder.ts";
 import { diagnostic } from "../diagnostics/create.ts";
@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : null;
   if (cache && unchanged) {
     diagnostics.push(...unchanged.diagnostics);
-    sealBuildCache(cache);
+    sealRenderRows(cache.path, sealBuildCache(cache));
     cache.db.close();
     const nothing = { written: 0, unchanged: 0, removed: 0, changedPaths: [] };
     return buildResult(
@@ -135,11 +135,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const tail = diagnostics.length;
 
+  const rows = cache
+    ? loadRenderRows(cache.db, {
+        path: cache.path,
+        generation: cache.generation,
+        empty: cache.mode === "full",
+        // Only a long-lived process gains from keeping them; a CLI build would just hold memory.
+        keep: options.profile === "serve",
+      })
+    : null;
   const allGroups = groupTargets(index.targets);
   const plan =
     cache?.mode === "incremental"
       ? await timer.stage("plan", () =>
-          planIncremental(host, outputDir, cache.db, allGroups, {
+          planIncremental(host, outputDir, rows!, allGroups, {
             index,
             assetValue: (rel) => (rel in assets.manifest ? assets.urlFor(rel) : "-"),
             layoutValue: (name) => layouts.get(name) ?? "-",
@@ -150,7 +159,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // One record per output folder: building elsewhere (`--output`) never confuses the two.
   const writer = await openOutputWriter({ host, outputDir, manifestPath });
-  const storing = batcher<PageGroupResult>(100, (batch) => cache && storeResults(cache.db, batch));
+  const storing = batcher<PageGroupResult>(
+    100,
+    (batch) => cache && rows && storeResults(cache.db, batch, rows),
+  );
   const rendering = collect(
     await timer.stage("render", () =>
       renderPages({
@@ -199,9 +211,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   if (cache) {
     // Recorded only after the outputs are on disk: a crash before this re-renders next time.
-    forgetRemoved(cache.db, new Set(index.pages.keys()), new Set(index.targets.map((t) => t.outputPath)));
+    forgetRemoved(
+      cache.db,
+      rows!,
+      new Set(index.pages.keys()),
+      new Set(index.targets.map((t) => t.outputPath)),
+    );
     recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
-    sealBuildCache(cache);
+    sealRenderRows(cache.path, sealBuildCache(cache));
     cache.db.close();
   }
 

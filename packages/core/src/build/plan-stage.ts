@@ -1,5 +1,4 @@
-import type { Database } from "bun:sqlite";
-import { planRender, type RenderPlan } from "../cache/render-cache.ts";
+import { planRender, type RenderPlan, type RenderRows } from "../cache/render-cache.ts";
 import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import { createDepValues, type DepEnvironment } from "../render/track/dep-value.ts";
@@ -12,11 +11,11 @@ import type { RenderGroup } from "./render-stage.ts";
 export async function planIncremental(
   host: Host,
   outputDir: string,
-  db: Database,
+  rows: RenderRows,
   groups: readonly RenderGroup[],
   env: DepEnvironment,
 ): Promise<RenderPlan> {
-  const plan = planRender(db, groups, createDepValues(env));
+  const plan = planRender(rows, groups, createDepValues(env));
   const missing = new Set<string>();
   await Promise.all(
     plan.reused.flatMap((result) =>

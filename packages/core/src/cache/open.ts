@@ -13,6 +13,8 @@ export interface BuildCache {
   /** The cache could not be read and was started again: the build warns. */
   readonly recovered: string | null;
   readonly key: CacheKey;
+  /** Token of the last build that sealed this cache (null when none did). */
+  readonly generation: string | null;
 }
 
 /**
@@ -30,10 +32,11 @@ export function openBuildCache(path: string, config: SiteConfig, full: boolean):
     if (!db) return null;
   }
   const reason = full ? "--full was given" : recovered ? "the cache could not be read" : staleReason(db, key);
+  const generation = reason === null ? readMeta(db, "generation") : null;
   if (reason !== null) resetCache(db);
   // Highlighted blocks survive config changes, but not a new engine or new dependencies.
   if (reason !== null && /written by|dependencies changed/.test(reason)) db.exec("DELETE FROM blocks");
-  return { db, path, mode: reason === null ? "incremental" : "full", reason, recovered, key };
+  return { db, path, mode: reason === null ? "incremental" : "full", reason, recovered, key, generation };
 }
 
 function staleReason(db: Database, key: CacheKey): string | null {
@@ -51,10 +54,13 @@ function staleReason(db: Database, key: CacheKey): string | null {
 }
 
 /** Marks the cache complete for this key; written last, so an interrupted build leaves no valid key behind a reset. */
-export function sealBuildCache(cache: BuildCache): void {
+export function sealBuildCache(cache: BuildCache): string {
+  const generation = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   cache.db.transaction(() => {
     writeMeta(cache.db, "engine", cache.key.engine);
     writeMeta(cache.db, "dependencies", cache.key.dependencies);
     writeMeta(cache.db, "config", cache.key.config);
+    writeMeta(cache.db, "generation", generation);
   })();
+  return generation;
 }

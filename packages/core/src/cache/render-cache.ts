@@ -21,6 +21,67 @@ interface TargetRow {
   html_facts: Uint8Array;
 }
 
+interface CachedFacts {
+  readonly deps: Deps;
+  readonly facts: PageFacts;
+}
+
+interface CachedTarget {
+  readonly pageId: string;
+  readonly deps: Deps;
+  readonly diagnostics: Diagnostic[];
+  readonly htmlFacts: HtmlFacts;
+}
+
+/** The cache's render tables, parsed. */
+export interface RenderRows {
+  readonly facts: Map<string, CachedFacts>;
+  readonly targets: Map<string, CachedTarget>;
+}
+
+/**
+ * A long-lived process (the dev server) keeps the parsed tables between builds instead of
+ * reading and parsing them again; the copy is used only while the database's generation
+ * (rewritten by every build) is the one this process wrote last.
+ */
+const mirrors = new Map<string, { generation: string | null; rows: RenderRows }>();
+
+export function loadRenderRows(
+  db: Database,
+  options: { path: string; generation: string | null; empty: boolean; keep: boolean },
+): RenderRows {
+  const mirror = mirrors.get(options.path);
+  if (options.keep && mirror && options.generation !== null && mirror.generation === options.generation) {
+    return mirror.rows;
+  }
+  const rows: RenderRows = { facts: new Map(), targets: new Map() };
+  if (!options.empty) {
+    for (const row of db.query("SELECT * FROM facts").all() as FactsRow[]) {
+      rows.facts.set(row.page_id, {
+        deps: JSON.parse(row.deps) as Deps,
+        facts: deserialize(row.facts) as PageFacts,
+      });
+    }
+    for (const row of db.query("SELECT * FROM targets").all() as TargetRow[]) {
+      rows.targets.set(row.output_path, {
+        pageId: row.page_id,
+        deps: JSON.parse(row.deps) as Deps,
+        diagnostics: deserialize(row.diagnostics) as Diagnostic[],
+        htmlFacts: deserialize(row.html_facts) as HtmlFacts,
+      });
+    }
+  }
+  if (options.keep) mirrors.set(options.path, { generation: null, rows });
+  else mirrors.delete(options.path);
+  return rows;
+}
+
+/** After a build sealed the database with `generation`, the kept copy matches it. */
+export function sealRenderRows(path: string, generation: string): void {
+  const mirror = mirrors.get(path);
+  if (mirror) mirror.generation = generation;
+}
+
 export interface RenderPlan {
   /** Groups to render, with cached markdown facts where those are still valid. */
   readonly render: RenderGroup[];
@@ -41,14 +102,11 @@ function staleKey(deps: Deps, value: (key: string) => string): string | null {
  * the same value; a page's markdown is reused under the same rule.
  */
 export function planRender(
-  db: Database,
+  rows: RenderRows,
   groups: readonly RenderGroup[],
   value: (key: string) => string,
 ): RenderPlan {
-  const facts = new Map<string, FactsRow>();
-  for (const row of db.query("SELECT * FROM facts").all() as FactsRow[]) facts.set(row.page_id, row);
-  const targets = new Map<string, TargetRow>();
-  for (const row of db.query("SELECT * FROM targets").all() as TargetRow[]) targets.set(row.output_path, row);
+  const { facts, targets } = rows;
 
   const render: RenderGroup[] = [];
   const reused: PageGroupResult[] = [];
@@ -57,16 +115,14 @@ export function planRender(
 
   for (const group of groups) {
     const factsRow = facts.get(group.pageId);
-    const factsStale = factsRow ? staleKey(JSON.parse(factsRow.deps) as Deps, value) : "new page";
-    const cachedFacts =
-      factsRow && factsStale === null ? (deserialize(factsRow.facts) as PageFacts) : undefined;
+    const factsStale = factsRow ? staleKey(factsRow.deps, value) : "new page";
+    const cachedFacts = factsRow && factsStale === null ? factsRow.facts : undefined;
     const fresh: TargetOutput[] = [];
     const staleTargets: RenderTarget[] = [];
     let stale: string | null = null;
     for (const target of group.targets) {
       const row = targets.get(target.outputPath);
-      const key =
-        !row || row.page_id !== group.pageId ? "new page" : staleKey(JSON.parse(row.deps) as Deps, value);
+      const key = !row || row.pageId !== group.pageId ? "new page" : staleKey(row.deps, value);
       if (key !== null) {
         stale ??= key;
         staleTargets.push(target);
@@ -75,9 +131,9 @@ export function planRender(
       fresh.push({
         outputPath: target.outputPath,
         html: null,
-        htmlFacts: deserialize(row!.html_facts) as HtmlFacts,
-        deps: JSON.parse(row!.deps) as Deps,
-        diagnostics: deserialize(row!.diagnostics) as Diagnostic[],
+        htmlFacts: row!.htmlFacts,
+        deps: row!.deps,
+        diagnostics: row!.diagnostics,
       });
     }
     const generated = !hasSource(group);
@@ -116,7 +172,7 @@ function hasSource(group: RenderGroup): boolean {
  * Records rendered pages. Called in batches as pages render (after their files are written),
  * so neither the HTML nor the facts of the whole site are held until the end of the build.
  */
-export function storeResults(db: Database, rendered: readonly PageGroupResult[]): void {
+export function storeResults(db: Database, rendered: readonly PageGroupResult[], rows: RenderRows): void {
   const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts) VALUES (?, ?, ?)");
   const putTarget = db.query(
     "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics, html_facts) VALUES (?, ?, ?, ?, ?)",
@@ -124,18 +180,30 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[])
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   db.transaction(() => {
     for (const group of rendered) {
-      if (group.facts) putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
+      if (group.facts) {
+        putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
+        rows.facts.set(group.pageId, { deps: group.facts.deps, facts: group.facts });
+      }
       for (const t of group.targets) {
         // A failed layout is never cached: it must run again next time.
-        if (t.html === null || t.htmlFacts === null) delTarget.run(t.outputPath);
-        else
-          putTarget.run(
-            t.outputPath,
-            group.pageId,
-            JSON.stringify(t.deps),
-            serialize(t.diagnostics),
-            serialize(t.htmlFacts),
-          );
+        if (t.html === null || t.htmlFacts === null) {
+          delTarget.run(t.outputPath);
+          rows.targets.delete(t.outputPath);
+          continue;
+        }
+        rows.targets.set(t.outputPath, {
+          pageId: group.pageId,
+          deps: t.deps,
+          diagnostics: [...t.diagnostics],
+          htmlFacts: t.htmlFacts,
+        });
+        putTarget.run(
+          t.outputPath,
+          group.pageId,
+          JSON.stringify(t.deps),
+          serialize(t.diagnostics),
+          serialize(t.htmlFacts),
+        );
       }
     }
   })();
@@ -144,17 +212,22 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[])
 /** Forgets pages and outputs that no longer exist. */
 export function forgetRemoved(
   db: Database,
+  rows: RenderRows,
   livePageIds: ReadonlySet<string>,
   liveOutputs: ReadonlySet<string>,
 ): void {
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
   db.transaction(() => {
-    for (const row of db.query("SELECT output_path FROM targets").all() as { output_path: string }[]) {
-      if (!liveOutputs.has(row.output_path)) delTarget.run(row.output_path);
+    for (const path of [...rows.targets.keys()]) {
+      if (liveOutputs.has(path)) continue;
+      delTarget.run(path);
+      rows.targets.delete(path);
     }
-    for (const row of db.query("SELECT page_id FROM facts").all() as { page_id: string }[]) {
-      if (!livePageIds.has(row.page_id)) delFacts.run(row.page_id);
+    for (const id of [...rows.facts.keys()]) {
+      if (livePageIds.has(id)) continue;
+      delFacts.run(id);
+      rows.facts.delete(id);
     }
   })();
 }
