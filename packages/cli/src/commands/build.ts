@@ -68,9 +68,7 @@ export async function runBuild(
       ...(args.flags.strict ? { strict: true } : {}),
       ...(args.flags["no-parallel"] ? { parallel: false } : {}),
       ...(args.flags.full ? { full: true } : {}),
-      ...(typeof args.flags["max-workers"] === "string"
-        ? { maxWorkers: positiveInt(args.flags["max-workers"]) }
-        : {}),
+      ...(maxWorkers !== undefined ? { maxWorkers } : {}),
       ...(args.flags["check-external"] ? { checkExternal: true } : {}),
       verbose: mode === "verbose",
       onItem: (stage, done, total) => progress.item(stage, done, total),
