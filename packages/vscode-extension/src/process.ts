@@ -107,7 +107,8 @@ export function startLongRunning(
     cwd,
     detached: process.platform !== "win32",
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    // The server ends itself if this extension host dies without stopping it.
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", BENGAL_PARENT_PID: String(process.pid) },
   });
   const out = lines((l) => onLine(l, "stdout"));
   const err = lines((l) => onLine(l, "stderr"));

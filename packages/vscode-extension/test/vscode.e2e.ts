@@ -97,10 +97,20 @@ const plantedRows = (page: Page) =>
   page.locator(".markers-panel .monaco-list-row").filter({ hasText: "no-such-page" });
 
 async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible" });
-  await input.fill(`>${label}`);
+  // A view that opens meanwhile (the Simple Browser after "Start Dev Server") can take the focus
+  // and close the palette under us: open it again rather than wait on a closed one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("F1");
+      await input.waitFor({ state: "visible", timeout: 10_000 });
+      await input.fill(`>${label}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
   // Enter would run the best-ranked row, which may be a longer title: click the exact one.
   const row = page.locator(".quick-input-list .monaco-list-row").filter({
     has: page.locator(".label-name", { hasText: new RegExp(`^${label.replace(/[()]/g, "\\$&")}$`) }),
@@ -125,6 +135,8 @@ test.skipIf(missing.length > 0)(
       recursive: true,
       filter: (src) => !/[\\/](public|\.bengal)$/.test(src),
     });
+    // Whatever happens, no dev server of this test outlives it.
+    cleanups.push(() => void Bun.spawnSync(["pkill", "-f", `serve ${site}`]));
     const pageFile = join(site, "content/about.md");
     appendFileSync(pageFile, "\nRead [the missing page](/no-such-page/).\n");
 

@@ -18,15 +18,32 @@ const loadCore = (): Promise<ServeApi> => import("@bengal/core");
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
+/**
+ * Ctrl+C or SIGTERM; and, when an editor started the server (it sets `BENGAL_PARENT_PID`), the
+ * editor going away — a server orphaned by a crashed editor would hold its port forever.
+ */
 function processSignal(): Promise<string> {
   return new Promise((done) => {
+    let orphanCheck: ReturnType<typeof setInterval> | undefined;
     const on = (signal: string) => {
       process.off("SIGINT", on);
       process.off("SIGTERM", on);
+      if (orphanCheck) clearInterval(orphanCheck);
       done(signal);
     };
     process.on("SIGINT", on);
     process.on("SIGTERM", on);
+    const parent = Number(process.env.BENGAL_PARENT_PID);
+    if (Number.isInteger(parent) && parent > 0) {
+      orphanCheck = setInterval(() => {
+        try {
+          process.kill(parent, 0);
+        } catch {
+          on("parent exited");
+        }
+      }, 1000);
+      orphanCheck.unref();
+    }
   });
 }
 

@@ -167,6 +167,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     Bun.serve<undefined>({
       hostname: options.hostname ?? "127.0.0.1",
       port,
+      // Never share the port with another server: "the next free port" must mean free.
+      reusePort: false,
       development: false,
       fetch: (req, srv) => handle(req, srv),
       error: (error) => plainResponse(500, `internal error: ${error.message}`),
