@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { processAssets } from "../../packages/core/src/assets/pipeline.ts";
 import { collectPages } from "../../packages/core/src/build/collect-pages.ts";
 import { resolveConfig } from "../../packages/core/src/build/config-stage.ts";
@@ -12,12 +10,11 @@ import {
   type TaskResult,
 } from "../../packages/core/src/build/postprocess-stage.ts";
 import { groupTargets, renderPages } from "../../packages/core/src/build/render-stage.ts";
+import { assetInput, themeDirsOf } from "../../packages/core/src/build/site-inputs.ts";
 import { readContentCached } from "../../packages/core/src/cache/doc-cache.ts";
 import { buildSiteIndex } from "../../packages/core/src/content/index-builder.ts";
 import { discoverSite } from "../../packages/core/src/discover/discover-site.ts";
-import { builtinThemeDir } from "../../packages/core/src/discover/theme-dir.ts";
 import { createBunHost } from "../../packages/core/src/host/bun-host.ts";
-import { resourceUrl } from "../../packages/core/src/links/lookup.ts";
 import type { OutputFile } from "../../packages/core/src/model/output.ts";
 
 /**
@@ -30,35 +27,15 @@ export async function postprocessInput(root: string): Promise<PostprocessInput> 
   const { files } = await discoverSite(host, root, config);
   const { docs } = await readContentCached(host, root, files.content, config, null);
   const { index } = buildSiteIndex(docs, config, { drafts: config.build.drafts });
-  const assets = await processAssets({
-    host,
-    siteRoot: root,
-    assets: files.assets,
-    statics: [
-      ...files.static,
-      ...files.resources.map((p) => ({
-        rel: resourceUrl(index, p).replace(/^\/+/, ""),
-        source: join(root, p),
-      })),
-    ],
-    options: {
-      minify: config.build.minify_assets,
-      fingerprint: config.build.fingerprint_assets,
-      optimize: config.build.optimize_assets,
-      parallel: config.build.parallel,
-      maxWorkers: config.build.max_workers,
-      baseurl: config.site.baseurl,
-    },
-  });
+  const assets = await processAssets(assetInput(host, root, config, files, index));
   const exists = siteFileSet(files);
-  const siteTheme = join(root, "themes", config.theme);
   const rendering = await renderPages({
     host,
     snapshot: {
       root,
       config,
       index,
-      themeDirs: [...(existsSync(siteTheme) ? [siteTheme] : []), builtinThemeDir()],
+      themeDirs: await themeDirsOf(host, root, config.theme),
       assetManifest: assets.manifest,
       files: exists.paths,
       buildDate: 0,

@@ -26,7 +26,7 @@ import { planIncremental } from "./plan-stage.ts";
 import { postprocess } from "./postprocess-stage.ts";
 import { groupTargets, renderPages } from "./render-stage.ts";
 import { buildResult } from "./result.ts";
-import { absolute, newestDate, pageResources, themeDirsOf } from "./site-inputs.ts";
+import { absolute, assetInput, newestDate, themeDirsOf } from "./site-inputs.ts";
 import { createStageTimer } from "./timer.ts";
 
 /**
@@ -73,20 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const assets = collect(
     await timer.stage("assets", () =>
       processAssetsCached(
-        {
-          host,
-          siteRoot: root,
-          assets: files.assets,
-          statics: [...files.static, ...pageResources(index, root, files.resources)],
-          options: {
-            minify: config.build.minify_assets,
-            fingerprint: config.build.fingerprint_assets,
-            optimize: config.build.optimize_assets,
-            parallel: config.build.parallel,
-            maxWorkers: config.build.max_workers,
-            baseurl: config.site.baseurl,
-          },
-        },
+        assetInput(host, root, config, files, index),
         outputDir,
         cache?.db ?? null,
         processAssets,

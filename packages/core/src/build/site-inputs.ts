@@ -1,7 +1,10 @@
+import type { ProcessAssetsInput } from "../assets/pipeline.ts";
 import { builtinThemeDir } from "../discover/theme-dir.ts";
+import type { SiteFiles } from "../discover/types.ts";
 import type { Host } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
 import { resourceUrl } from "../links/lookup.ts";
+import type { SiteConfig } from "../model/config.ts";
 import type { SiteIndex } from "../model/site.ts";
 
 /** Small facts about the site the orchestrator needs: paths, theme folders, the build date. */
@@ -30,4 +33,28 @@ export function newestDate(index: {
     if (t > newest) newest = t;
   }
   return new Date(newest);
+}
+
+/** The asset stage's input: theme and site assets, static files and page resources, with the config's options. */
+export function assetInput(
+  host: Host,
+  root: string,
+  config: SiteConfig,
+  files: SiteFiles,
+  index: SiteIndex,
+): ProcessAssetsInput {
+  return {
+    host,
+    siteRoot: root,
+    assets: files.assets,
+    statics: [...files.static, ...pageResources(index, root, files.resources)],
+    options: {
+      minify: config.build.minify_assets,
+      fingerprint: config.build.fingerprint_assets,
+      optimize: config.build.optimize_assets,
+      parallel: config.build.parallel,
+      maxWorkers: config.build.max_workers,
+      baseurl: config.site.baseurl,
+    },
+  };
 }
