@@ -10,6 +10,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -233,6 +234,38 @@ describe("incremental builds", () => {
     rmSync(join(root, "public/s1/p1/index.html"));
     await build({ root });
     expect(existsSync(join(root, "public/s1/p1/index.html"))).toBe(true);
+  });
+
+  test("a no-change rebuild stops before parsing, and still reports the last build's problems", async () => {
+    writeFileSync(page(4), `${readFileSync(page(4), "utf8")}\nSee [gone](/nowhere/).\n`);
+    const first = await build({ root });
+    const broken = first.diagnostics.filter((d) => d.code === "link.no-such-page");
+    expect(broken).toHaveLength(1);
+    const again = await build({ root });
+    expect(again.timings.map((t) => t.stage)).toEqual(["config", "discover", "check"]);
+    expect(again.diagnostics.filter((d) => d.code === "link.no-such-page")).toEqual(broken);
+    expect(again.ok).toBe(first.ok);
+    expect(again.pages).toBe(first.pages);
+  });
+
+  test("a touched but identical file passes the content-hash check; the next rebuild stops early again", async () => {
+    await build({ root });
+    const later = new Date(Date.now() + 5000);
+    utimesSync(page(3), later, later);
+    const touched = await build({ root });
+    expect(touched.timings.map((t) => t.stage)).toContain("parse");
+    expect(touched.cache.rendered).toBe(0);
+    const again = await build({ root });
+    expect(again.timings.map((t) => t.stage)).toEqual(["config", "discover", "check"]);
+  });
+
+  test("an edit of the same size within the same second is still seen (mtime has sub-second precision)", async () => {
+    await build({ root });
+    const text = readFileSync(page(2), "utf8");
+    writeFileSync(page(2), text.replace("Page 2", "Page X"));
+    const result = await build({ root });
+    expect(result.cache.changed).toEqual([relative(root, page(2))]);
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
   });
 });
 

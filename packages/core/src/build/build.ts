@@ -1,17 +1,14 @@
-import { processAssets } from "../assets/pipeline.ts";
-import { processAssetsCached } from "../cache/asset-cache.ts";
-import { readContentCached } from "../cache/doc-cache.ts";
-import { openBuildCache, sealBuildCache } from "../cache/open.ts";
+import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
+import { inputPaths, quickUnchanged, recordQuick, statInputs } from "../cache/quick-check.ts";
 import { forgetRemoved, loadRenderRows, sealRenderRows, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
-import { buildSiteIndex } from "../content/index-builder.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import { join, normalize } from "../host/path.ts";
+import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
-import { layoutIdentities } from "../render/layouts/identities.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
 import { VERSION } from "../version.ts";
@@ -22,9 +19,6 @@ import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
 import type { BuildOptions } from "./options.ts";
 import { batcher, pageOutputs, withoutHtml } from "./page-outputs.ts";
-import { planIncremental } from "./plan-stage.ts";
-import { postprocess } from "./postprocess-stage.ts";
-import { groupTargets, renderPages } from "./render-stage.ts";
 import { buildResult } from "./result.ts";
 import { absolute, assetInput, newestDate, themeDirsOf } from "./site-inputs.ts";
 import { createStageTimer } from "./timer.ts";
@@ -61,8 +55,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     );
   }
+  const afterDiscover = diagnostics.length;
+  const manifestPath = join(root, ".bengal", `outputs-${contentHash(outputDir).slice(0, 8)}.json`);
+  const checked =
+    cache && !options.checkExternal
+      ? await timer.stage("check", async () => {
+          const stats = await statInputs(host, inputPaths(root, files), outputDir);
+          return { stats, quick: await quickUnchanged(cache, stats.stamp, host, outputDir, manifestPath) };
+        })
+      : null;
+  const inputStats = checked?.stats ?? null;
+  const quick = checked?.quick ?? null;
+  if (cache && quick) {
+    diagnostics.push(...quick.diagnostics);
+    return finishUnchanged(cache, quick, diagnostics, config, outputDir, timer.timings);
+  }
+
+  // Loaded only past the no-change check: a rebuild with nothing to do never pays for them.
+  const [
+    { processAssets },
+    { processAssetsCached },
+    { readContentCached },
+    { buildSiteIndex },
+    { layoutIdentities },
+    { planIncremental },
+    { postprocess },
+    { groupTargets, renderPages },
+  ] = await Promise.all([
+    import("../assets/pipeline.ts"),
+    import("../cache/asset-cache.ts"),
+    import("../cache/doc-cache.ts"),
+    import("../content/index-builder.ts"),
+    import("../render/layouts/identities.ts"),
+    import("./plan-stage.ts"),
+    import("./postprocess-stage.ts"),
+    import("./render-stage.ts"),
+  ]);
   const read = collect(
-    await timer.stage("parse", () => readContentCached(host, root, files.content, config, cache?.db ?? null)),
+    await timer.stage("parse", () =>
+      readContentCached(host, root, files.content, config, cache?.db ?? null, inputStats?.stats),
+    ),
   );
   const docs = read.docs;
   const { index } = collect(
@@ -95,30 +127,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cachePath: cache?.path ?? null,
   };
 
-  const manifestPath = join(root, ".bengal", `outputs-${contentHash(outputDir).slice(0, 8)}.json`);
   const inputs = inputsFingerprint([read.fingerprint, assets.key, [...layouts], exists.paths, themeDirs]);
   const unchanged =
     cache && !options.checkExternal
-      ? await timer.stage("check", () => unchangedSince(cache, inputs, host, outputDir, manifestPath))
+      ? await timer.stage("unchanged", () => unchangedSince(cache, inputs, host, outputDir, manifestPath))
       : null;
   if (cache && unchanged) {
     diagnostics.push(...unchanged.diagnostics);
-    sealRenderRows(cache.path, sealBuildCache(cache));
-    cache.db.close();
-    const nothing = { written: 0, unchanged: 0, removed: 0, changedPaths: [] };
-    return buildResult(
-      {
-        pages: index.targets.length,
-        assets: Object.keys(assets.manifest).length,
-        ...nothing,
-        outputDir,
-        timings: timer.timings,
-        workers: { pages: 0, assets: 0 },
-        cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
-      },
-      diagnostics,
-      config,
-    );
+    const record = {
+      stamp: inputStats?.stamp ?? "",
+      pages: index.targets.length,
+      assets: Object.keys(assets.manifest).length,
+      diagnostics: diagnostics.slice(afterDiscover),
+    };
+    if (inputStats) recordQuick(cache, record);
+    return finishUnchanged(cache, record, diagnostics, config, outputDir, timer.timings);
   }
   const tail = diagnostics.length;
 
@@ -205,6 +228,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       new Set(index.targets.map((t) => t.outputPath)),
     );
     recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
+    if (inputStats) {
+      recordQuick(cache, {
+        stamp: inputStats.stamp,
+        pages: index.targets.length,
+        assets: Object.keys(assets.manifest).length,
+        diagnostics: diagnostics.slice(afterDiscover),
+      });
+    }
     sealRenderRows(cache.path, sealBuildCache(cache));
     cache.db.close();
   }
@@ -227,6 +258,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         changed: read.changed,
         reasons: Object.fromEntries([...plan.reasons].sort(([a], [b]) => (a < b ? -1 : 1))),
       },
+    },
+    diagnostics,
+    config,
+  );
+}
+
+/** Seals the cache and reports a build that found nothing to do. */
+function finishUnchanged(
+  cache: BuildCache,
+  record: { readonly pages: number; readonly assets: number },
+  diagnostics: Diagnostic[],
+  config: SiteConfig,
+  outputDir: string,
+  timings: BuildResult["timings"],
+): BuildResult {
+  sealRenderRows(cache.path, sealBuildCache(cache));
+  cache.db.close();
+  return buildResult(
+    {
+      pages: record.pages,
+      assets: record.assets,
+      written: 0,
+      unchanged: 0,
+      removed: 0,
+      changedPaths: [],
+      outputDir,
+      timings,
+      workers: { pages: 0, assets: 0 },
+      cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
     },
     diagnostics,
     config,

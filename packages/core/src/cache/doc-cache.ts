@@ -1,7 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { deserialize, serialize } from "node:v8";
 import { diagnostic } from "../diagnostics/create.ts";
-import { type Host, HostError } from "../host/host.ts";
+import { type FileStat, type Host, HostError } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -44,6 +44,8 @@ export async function readContentCached(
   paths: readonly string[],
   config: SiteConfig,
   db: Database | null,
+  /** Stats already taken this build (absolute path → stat), so no file is stat'ed twice. */
+  known?: ReadonlyMap<string, FileStat | null>,
 ): Promise<ReadResult> {
   const rows = new Map<string, DocRow>();
   if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
@@ -56,7 +58,7 @@ export async function readContentCached(
     paths.map(async (path): Promise<ParsedDocument | null> => {
       const abs = join(root, path);
       const row = rows.get(path);
-      const stat = row ? await host.stat(abs) : null;
+      const stat = row ? (known?.has(abs) ? known.get(abs)! : await host.stat(abs)) : null;
       if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
         hashes.set(path, row.hash);
         const cached = deserialize(row.doc) as Parsed;

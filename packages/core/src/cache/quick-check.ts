@@ -1,0 +1,86 @@
+import { deserialize, serialize } from "node:v8";
+import type { SiteFiles } from "../discover/types.ts";
+import type { FileStat, Host } from "../host/host.ts";
+import { join } from "../host/path.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import { readManifest } from "../write/manifest.ts";
+import { readMeta, writeMeta } from "./db.ts";
+import type { BuildCache } from "./open.ts";
+
+/**
+ * The no-change rebuild before anything is parsed: every input file's path, size and mtime
+ * (the fast pre-check the content cache uses too) hashed into one stamp. When the stamp, the
+ * output folder and the cache key (checked on opening) are those of the last build and every
+ * file it wrote is still there, that build's outputs and diagnostics stand as they are.
+ * A stamp that moved (a touched but identical file) falls through to the content-hash check.
+ */
+export interface QuickRecord {
+  readonly stamp: string;
+  readonly pages: number;
+  readonly assets: number;
+  /** Diagnostics of every stage after config and discovery, before severities are applied. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface InputStats {
+  /** Stat of each absolute input path (null: gone between listing and stat). */
+  readonly stats: ReadonlyMap<string, FileStat | null>;
+  readonly stamp: string;
+}
+
+const KEY = "quick";
+
+/** Absolute paths of every file a build reads besides the config. */
+export function inputPaths(root: string, files: SiteFiles): string[] {
+  return [
+    ...files.content.map((p) => join(root, p)),
+    ...files.resources.map((p) => join(root, p)),
+    ...files.assets.map((a) => a.source),
+    ...files.static.map((s) => s.source),
+    ...files.templates.map((t) => join(root, "templates", t)),
+    ...files.themeTemplates.map((t) => join(files.themeDir, "templates", t)),
+  ];
+}
+
+export async function statInputs(
+  host: Host,
+  paths: readonly string[],
+  outputDir: string,
+): Promise<InputStats> {
+  const list = await Promise.all(paths.map((p) => host.stat(p)));
+  const stats = new Map<string, FileStat | null>();
+  let text = `${outputDir}\n`;
+  paths.forEach((p, i) => {
+    const s = list[i] ?? null;
+    stats.set(p, s);
+    text += `${p}\0${s ? `${s.size}\0${s.mtimeMs}` : "-"}\n`;
+  });
+  return { stats, stamp: Bun.hash(text).toString(36) };
+}
+
+export async function quickUnchanged(
+  cache: BuildCache,
+  stamp: string,
+  host: Host,
+  outputDir: string,
+  manifestPath: string,
+): Promise<QuickRecord | null> {
+  if (cache.mode !== "incremental") return null;
+  const raw = readMeta(cache.db, KEY);
+  if (!raw) return null;
+  let record: QuickRecord;
+  try {
+    record = deserialize(Buffer.from(raw, "base64")) as QuickRecord;
+  } catch {
+    return null;
+  }
+  if (record.stamp !== stamp) return null;
+  const paths = Object.keys((await readManifest(host, manifestPath)).files);
+  if (paths.length === 0) return null;
+  const stats = await Promise.all(paths.map((p) => host.stat(join(outputDir, p))));
+  return stats.every((s) => s?.kind === "file") ? record : null;
+}
+
+export function recordQuick(cache: BuildCache, record: QuickRecord): void {
+  writeMeta(cache.db, KEY, Buffer.from(serialize(record)).toString("base64"));
+}
