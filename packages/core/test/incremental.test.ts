@@ -244,7 +244,8 @@ describe("incremental builds", () => {
     const again = await build({ root });
     expect(again.timings.map((t) => t.stage)).toEqual(["config", "discover", "check"]);
     expect(again.diagnostics.filter((d) => d.code === "link.no-such-page")).toEqual(broken);
-    expect(again.ok).toBe(first.ok);
+    expect(again.failed).toBe(true);
+    expect(first.failed).toBe(true);
     expect(again.pages).toBe(first.pages);
   });
 
