@@ -1,7 +1,16 @@
+import { openLinkCache } from "../cache/link-cache.ts";
+import { keepMirror, mirrored, sealMirrors } from "../cache/mirror.ts";
 import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, statInputs } from "../cache/quick-check.ts";
-import { forgetRemoved, loadRenderRows, sealRenderRows, storeResults } from "../cache/render-cache.ts";
+import {
+  forgetRemoved,
+  loadRenderRows,
+  renderRowsKept,
+  sealRenderRows,
+  storeResults,
+} from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
+import { type IndexBasis, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
@@ -93,12 +102,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   ]);
   const read = collect(
     await timer.stage("parse", () =>
-      readContentCached(host, root, files.content, config, cache?.db ?? null, inputStats?.stats),
+      readContentCached(
+        host,
+        root,
+        files.content,
+        config,
+        cache?.db ?? null,
+        inputStats?.stats,
+        cache
+          ? { path: cache.path, generation: cache.generation, keep: options.profile === "serve" }
+          : undefined,
+      ),
     ),
   );
   const docs = read.docs;
+  // The dev server keeps its last index: an edit to bodies alone patches it instead of a rebuild.
+  const keepIndex = options.profile === "serve" && cache !== null;
+  const basis = keepIndex ? mirrored<IndexBasis>(cache.path, "index", cache.generation) : null;
   const { index } = collect(
-    await timer.stage("index", () => buildSiteIndex(docs, config, { drafts: config.build.drafts })),
+    await timer.stage("index", () => {
+      const built =
+        (basis && patchIndex(basis, docs, config, cache!.key.config)) ??
+        buildSiteIndex(docs, config, { drafts: config.build.drafts });
+      if (keepIndex) {
+        keepMirror(cache.path, "index", {
+          docs: new Map(docs.map((d) => [d.path, d])),
+          index: built.index,
+          diagnostics: built.diagnostics,
+          settings: cache.key.config,
+        } satisfies IndexBasis);
+      }
+      return built;
+    }),
   );
 
   // Assets go first: layouts need their final (fingerprinted) URLs.
@@ -145,6 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const tail = diagnostics.length;
 
+  const warm = options.profile === "serve" && cache !== null && renderRowsKept(cache.path, cache.generation);
   const rows = cache
     ? loadRenderRows(cache.db, {
         path: cache.path,
@@ -158,7 +194,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const plan =
     cache?.mode === "incremental"
       ? await timer.stage("plan", () =>
-          planIncremental(host, outputDir, rows!, allGroups, {
+          planIncremental(host, warm ? null : outputDir, rows!, allGroups, {
             index,
             assetValue: (rel) => (rel in assets.manifest ? assets.urlFor(rel) : "-"),
             layoutValue: (name) => layouts.get(name) ?? "-",
@@ -208,6 +244,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         outputs: assets.files,
         kept: new Set([...pages.written, ...pages.kept, ...assets.kept]),
         htmlFacts: pages.htmlFacts,
+        renderedOutputs: pages.written,
+        ...(cache
+          ? { linkStore: openLinkCache(cache.db, { ...cache, keep: options.profile === "serve" }) }
+          : {}),
         ...(options.checkExternal
           ? { external: { host, cachePath: join(root, ".bengal", "external-links.json") } }
           : {}),
@@ -236,7 +276,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         diagnostics: diagnostics.slice(afterDiscover),
       });
     }
-    sealRenderRows(cache.path, sealBuildCache(cache));
+    sealCache(cache);
     cache.db.close();
   }
 
@@ -273,7 +313,7 @@ function finishUnchanged(
   outputDir: string,
   timings: BuildResult["timings"],
 ): BuildResult {
-  sealRenderRows(cache.path, sealBuildCache(cache));
+  sealCache(cache);
   cache.db.close();
   return buildResult(
     {
@@ -291,4 +331,11 @@ function finishUnchanged(
     diagnostics,
     config,
   );
+}
+
+/** Marks the cache complete; the tables this process keeps in memory are valid for it from now on. */
+function sealCache(cache: BuildCache): void {
+  const generation = sealBuildCache(cache);
+  sealRenderRows(cache.path, generation);
+  sealMirrors(cache.path, generation);
 }

@@ -6,16 +6,19 @@ import type { RenderGroup } from "./render-stage.ts";
 
 /**
  * Which pages must render in an incremental build: those with a recorded dependency whose
- * value changed, plus those whose output file went missing from disk.
+ * value changed, plus those whose output file went missing from disk. `outputDir` is null when
+ * only this process has written there since the cache was sealed (the dev server's own folder,
+ * rebuilt by the same process): nothing to look for then.
  */
 export async function planIncremental(
   host: Host,
-  outputDir: string,
+  outputDir: string | null,
   rows: RenderRows,
   groups: readonly RenderGroup[],
   env: DepEnvironment,
 ): Promise<RenderPlan> {
   const plan = planRender(rows, groups, createDepValues(env));
+  if (outputDir === null) return plan;
   const missing = new Set<string>();
   await Promise.all(
     plan.reused.flatMap((result) =>

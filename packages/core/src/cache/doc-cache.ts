@@ -9,6 +9,7 @@ import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
 import { hashOf } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
+import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
 interface DocRow {
   path: string;
@@ -16,6 +17,22 @@ interface DocRow {
   size: number;
   hash: string;
   doc: Uint8Array;
+}
+
+/** A content file as the dev server keeps it between builds: parsed once, reused by identity. */
+interface KeptDoc {
+  readonly mtime: number;
+  readonly size: number;
+  readonly hash: string;
+  readonly parsed: Parsed;
+}
+
+export interface DocMirror {
+  /** The database file, naming the kept copy. */
+  readonly path: string;
+  readonly generation: string | null;
+  /** Keep the parsed documents for the next build of this process. */
+  readonly keep: boolean;
 }
 
 interface Parsed {
@@ -46,9 +63,15 @@ export async function readContentCached(
   db: Database | null,
   /** Stats already taken this build (absolute path → stat), so no file is stat'ed twice. */
   known?: ReadonlyMap<string, FileStat | null>,
+  mirror?: DocMirror,
 ): Promise<ReadResult> {
-  const rows = new Map<string, DocRow>();
-  if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
+  const kept = mirror && db ? mirrored<Map<string, KeptDoc>>(mirror.path, "docs", mirror.generation) : null;
+  const rows = new Map<string, DocRow | KeptDoc>();
+  if (kept) for (const [path, row] of kept) rows.set(path, row);
+  else if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
+  const next = mirror?.keep && db ? new Map<string, KeptDoc>() : null;
+  const parsedOf = (row: DocRow | KeptDoc): Parsed =>
+    "parsed" in row ? row.parsed : (deserialize(row.doc) as Parsed);
   const diagnostics: Diagnostic[] = [];
   const changed: string[] = [];
   const updates: DocRow[] = [];
@@ -61,7 +84,8 @@ export async function readContentCached(
       const stat = row ? (known?.has(abs) ? known.get(abs)! : await host.stat(abs)) : null;
       if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
         hashes.set(path, row.hash);
-        const cached = deserialize(row.doc) as Parsed;
+        const cached = parsedOf(row);
+        next?.set(path, { mtime: row.mtime, size: row.size, hash: row.hash, parsed: cached });
         diagnostics.push(...cached.diagnostics);
         return cached.doc;
       }
@@ -74,19 +98,24 @@ export async function readContentCached(
       }
       const hash = contentHash(text);
       hashes.set(path, hash);
-      const fresh = row?.hash === hash ? (deserialize(row.doc) as Parsed) : null;
-      const parsed = fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
+      const fresh = row?.hash === hash ? parsedOf(row) : null;
+      const parsed: Parsed =
+        fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
       if (!fresh) changed.push(path);
       diagnostics.push(...parsed.diagnostics);
       const now = stat ?? (await host.stat(abs));
+      const mtime = now?.mtimeMs ?? 0;
+      const size = now?.size ?? 0;
+      next?.set(path, { mtime, size, hash, parsed });
       updates.push({
         path,
-        mtime: now?.mtimeMs ?? 0,
-        size: now?.size ?? 0,
+        mtime,
+        size,
         hash,
-        doc: fresh
-          ? row!.doc
-          : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
+        doc:
+          row && "doc" in row && fresh
+            ? row.doc
+            : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
       });
       return parsed.doc;
     }),
@@ -102,6 +131,8 @@ export async function readContentCached(
       for (const p of removed) del.run(p);
     })();
   }
+  if (mirror && next) keepMirror(mirror.path, "docs", next);
+  else if (mirror) dropMirror(mirror.path, "docs");
   return {
     docs: results.filter((d): d is ParsedDocument => d !== null),
     diagnostics,

@@ -76,6 +76,12 @@ export function loadRenderRows(
   return rows;
 }
 
+/** Whether `loadRenderRows` will return the copy this process kept (nothing read from disk). */
+export function renderRowsKept(path: string, generation: string | null): boolean {
+  const mirror = mirrors.get(path);
+  return mirror !== undefined && generation !== null && mirror.generation === generation;
+}
+
 /** After a build sealed the database with `generation`, the kept copy matches it. */
 export function sealRenderRows(path: string, generation: string): void {
   const mirror = mirrors.get(path);

@@ -1,4 +1,5 @@
-import type { SiteIndex } from "../../model/site.ts";
+import type { Page } from "../../model/page.ts";
+import type { Pager, SiteIndex } from "../../model/site.ts";
 
 /**
  * Dependency keys recorded while rendering, and the value each had. A render is still valid
@@ -23,15 +24,18 @@ export interface DepEnvironment {
 /** Computes the current value of a dependency key, memoised per environment. */
 export function createDepValues(env: DepEnvironment): (key: string) => string {
   const memo = new Map<string, string>();
-  let pagers: Map<string, unknown> | null = null;
-  const pagerOf = (outputPath: string): unknown => {
+  let pagers: Map<string, Pager | null> | null = null;
+  const pagerOf = (outputPath: string): Pager | null | undefined => {
     pagers ??= new Map(env.index.targets.map((t) => [t.outputPath, t.pager] as const));
     return pagers.get(outputPath);
   };
   return (key) => {
     let value = memo.get(key);
     if (value === undefined) {
-      value = key.startsWith("pager:") ? hashOf(pagerOf(key.slice(6)) ?? MISSING) : compute(env, key);
+      if (key.startsWith("pager:")) {
+        const pager = pagerOf(key.slice(6));
+        value = pager ? byIdentity(plainHashes, pager, plainHash) : MISSING;
+      } else value = compute(env, key);
       memo.set(key, value);
     }
     return value;
@@ -46,16 +50,16 @@ function compute(env: DepEnvironment, key: string): string {
   switch (kind) {
     case "meta": {
       const page = index.pages.get(arg);
-      return page ? hashOf({ ...page, body: undefined }) : MISSING;
+      return page ? byIdentity(metaHashes, page, metaHash) : MISSING;
     }
     case "body": {
       // Where the body starts matters too: link and diagnostic ranges are whole-file positions.
       const page = index.pages.get(arg);
-      return page ? hashOf([page.body, page.bodyLine]) : MISSING;
+      return page ? byIdentity(bodyHashes, page, bodyHash) : MISSING;
     }
     case "section": {
       const section = index.sections.get(arg);
-      return section ? hashOf(section) : MISSING;
+      return section ? byIdentity(plainHashes, section, plainHash) : MISSING;
     }
     case "src":
       return index.bySource.get(arg) ?? MISSING;
@@ -68,29 +72,80 @@ function compute(env: DepEnvironment, key: string): string {
     case "layout":
       return env.layoutValue(arg);
     case "pages*":
-      return hashOf([...index.pages.keys()]);
+      return plainHash([...index.pages.keys()]);
     case "sections*":
-      return hashOf([...index.sections.keys()]);
+      return plainHash([...index.sections.keys()]);
     case "urls*":
-      return hashOf([...index.byUrl]);
+      return plainHash([...index.byUrl]);
     case "sources*":
-      return hashOf([...index.bySource]);
+      return plainHash([...index.bySource]);
     case "regular":
-      return hashOf(index.regularPageIds);
+      return plainHash(index.regularPageIds);
     case "taxonomies":
       return hashOf(index.taxonomies);
     case "menu":
       return hashOf(index.menu);
     case "aliases":
-      return hashOf(index.aliases);
+      return plainHash(index.aliases);
     case "drafts":
-      return hashOf([...index.drafts]);
+      return plainHash([...index.drafts]);
     case "targets":
-      return hashOf(index.targets);
+      return byIdentity(plainHashes, index.targets, plainHash);
     default:
       // An unknown key can never be proven unchanged.
       return `?${Math.random()}`;
   }
+}
+
+/**
+ * Hashes by object identity, across builds: the dev server carries unchanged pages, sections and
+ * targets over from one index to the next (`patchIndex`), so only what an edit replaced is hashed
+ * again. Index objects are never mutated after they are built, which is what makes this sound.
+ */
+const metaHashes = new WeakMap<object, string>();
+const bodyHashes = new WeakMap<object, string>();
+const plainHashes = new WeakMap<object, string>();
+
+function byIdentity<T extends object>(
+  table: WeakMap<object, string>,
+  value: T,
+  hash: (value: T) => string,
+): string {
+  let h = table.get(value);
+  if (h === undefined) {
+    h = hash(value);
+    table.set(value, h);
+  }
+  return h;
+}
+
+function bodyHash(page: Page): string {
+  return `${Bun.hash(page.body).toString(36)}:${page.bodyLine}`;
+}
+
+/**
+ * For values that hold no `Date` (targets, pagers, sections, id and URL lists): JSON without a
+ * replacer is several times faster, and these are hashed once per build at any size.
+ */
+function plainHash(value: unknown): string {
+  return Bun.hash(JSON.stringify(value) ?? "").toString(36);
+}
+
+/**
+ * A page without its body, field by field: most fields are strings, and only the few
+ * structured ones (tags, params, ranges) go through JSON with the Date-preserving replacer.
+ */
+function metaHash(page: Page): string {
+  let text = "";
+  for (const key in page) {
+    if (key === "body") continue;
+    const value = page[key as keyof Page];
+    if (typeof value === "string") text += `${key}=s${value.length}:${value}\u0000`;
+    else if (value instanceof Date) text += `${key}=D${value.getTime()}\u0000`;
+    else if (value === null || typeof value !== "object") text += `${key}=${String(value)}\u0000`;
+    else text += `${key}=${JSON.stringify(value, dateReplacer)}\u0000`;
+  }
+  return Bun.hash(text).toString(36);
 }
 
 export function hashOf(value: unknown): string {

@@ -1,0 +1,63 @@
+import type { SiteConfig } from "../model/config.ts";
+import type { Diagnostic } from "../model/diagnostic.ts";
+import type { ParsedDocument } from "../model/page.ts";
+import type { SiteIndex } from "../model/site.ts";
+
+/** An index with the documents it was built from, kept by a long-lived process between builds. */
+export interface IndexBasis {
+  readonly docs: ReadonlyMap<string, ParsedDocument>;
+  readonly index: SiteIndex;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Identity of everything else the index was built from (the output-relevant config). */
+  readonly settings: string;
+}
+
+/**
+ * The previous index with new bodies, when every document that changed since kept its path,
+ * front matter and key positions (the common edit: prose). Nothing in the index but the page's
+ * `body` and `bodyLine` comes from a body, so the rest (sections, terms, URLs, targets, and the
+ * unchanged Page objects themselves) carries over; null when the index must be built again.
+ */
+export function patchIndex(
+  basis: IndexBasis,
+  docs: readonly ParsedDocument[],
+  config: SiteConfig,
+  settings: string,
+): { index: SiteIndex; diagnostics: readonly Diagnostic[] } | null {
+  if (basis.settings !== settings || docs.length !== basis.docs.size) return null;
+  const changed: ParsedDocument[] = [];
+  for (const doc of docs) {
+    const old = basis.docs.get(doc.path);
+    if (old === undefined) return null;
+    if (old === doc) continue;
+    if (!sameOutsideBody(old, doc)) return null;
+    changed.push(doc);
+  }
+  const { index } = basis;
+  let pages = index.pages;
+  if (changed.length > 0) {
+    const copy = new Map(index.pages);
+    for (const doc of changed) {
+      const id = index.bySource.get(doc.path);
+      const page = id === undefined ? undefined : copy.get(id);
+      // A draft left out of the build: its body shows nowhere.
+      if (id === undefined || page === undefined) continue;
+      copy.set(id, { ...page, body: doc.body, bodyLine: doc.bodyLine });
+    }
+    pages = copy;
+  }
+  return { index: { ...index, config, pages }, diagnostics: basis.diagnostics };
+}
+
+function sameOutsideBody(a: ParsedDocument, b: ParsedDocument): boolean {
+  if (a.format !== b.format || a.bodyLine !== b.bodyLine) return false;
+  return stableJson([a.frontMatter, a.keyRanges]) === stableJson([b.frontMatter, b.keyRanges]);
+}
+
+/** JSON that tells a Date from the string of its ISO form. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+    const raw = this[key];
+    return raw instanceof Date ? `D${raw.getTime()}` : v;
+  });
+}
