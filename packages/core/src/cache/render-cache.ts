@@ -6,6 +6,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
+import { KeyIndex } from "./key-index.ts";
 
 interface FactsRow {
   page_id: string;
@@ -37,6 +38,8 @@ interface CachedTarget {
 export interface RenderRows {
   readonly facts: Map<string, CachedFacts>;
   readonly targets: Map<string, CachedTarget>;
+  /** Kept with tables that stay in memory: what depends on each key. */
+  readonly keys: KeyIndex | null;
 }
 
 /**
@@ -54,7 +57,11 @@ export function loadRenderRows(
   if (options.keep && mirror && options.generation !== null && mirror.generation === options.generation) {
     return mirror.rows;
   }
-  const rows: RenderRows = { facts: new Map(), targets: new Map() };
+  const rows: RenderRows = {
+    facts: new Map(),
+    targets: new Map(),
+    keys: options.keep ? new KeyIndex() : null,
+  };
   if (!options.empty) {
     for (const row of db.query("SELECT * FROM facts").all() as FactsRow[]) {
       rows.facts.set(row.page_id, {
@@ -70,6 +77,10 @@ export function loadRenderRows(
         htmlFacts: deserialize(row.html_facts) as HtmlFacts,
       });
     }
+  }
+  if (rows.keys) {
+    for (const [id, row] of rows.facts) rows.keys.load("pages", id, row.deps);
+    for (const [path, row] of rows.targets) rows.keys.load("targets", path, row.deps);
   }
   if (options.keep) mirrors.set(options.path, { generation: null, rows });
   else mirrors.delete(options.path);
@@ -113,6 +124,13 @@ export function planRender(
   value: (key: string) => string,
 ): RenderPlan {
   const { facts, targets } = rows;
+  // With the turned-around index only the dependents of moved keys are looked at; the reason
+  // given is still each one's first moved key, as without it.
+  const moved = rows.keys?.stale(value);
+  const factsStaleKey = (pageId: string, deps: Deps): string | null =>
+    moved && !moved.pages.has(pageId) ? null : staleKey(deps, value);
+  const targetStaleKey = (outputPath: string, deps: Deps): string | null =>
+    moved && !moved.targets.has(outputPath) ? null : staleKey(deps, value);
 
   const render: RenderGroup[] = [];
   const reused: PageGroupResult[] = [];
@@ -121,14 +139,15 @@ export function planRender(
 
   for (const group of groups) {
     const factsRow = facts.get(group.pageId);
-    const factsStale = factsRow ? staleKey(factsRow.deps, value) : "new page";
+    const factsStale = factsRow ? factsStaleKey(group.pageId, factsRow.deps) : "new page";
     const cachedFacts = factsRow && factsStale === null ? factsRow.facts : undefined;
     const fresh: TargetOutput[] = [];
     const staleTargets: RenderTarget[] = [];
     let stale: string | null = null;
     for (const target of group.targets) {
       const row = targets.get(target.outputPath);
-      const key = !row || row.pageId !== group.pageId ? "new page" : staleKey(row.deps, value);
+      const key =
+        !row || row.pageId !== group.pageId ? "new page" : targetStaleKey(target.outputPath, row.deps);
       if (key !== null) {
         stale ??= key;
         staleTargets.push(target);
@@ -188,15 +207,21 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
     for (const group of rendered) {
       if (group.facts) {
         putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
+        const old = rows.facts.get(group.pageId);
+        if (old) rows.keys?.remove("pages", group.pageId, old.deps);
         rows.facts.set(group.pageId, { deps: group.facts.deps, facts: group.facts });
+        rows.keys?.add("pages", group.pageId, group.facts.deps);
       }
       for (const t of group.targets) {
+        const old = rows.targets.get(t.outputPath);
+        if (old) rows.keys?.remove("targets", t.outputPath, old.deps);
         // A failed layout is never cached: it must run again next time.
         if (t.html === null || t.htmlFacts === null) {
           delTarget.run(t.outputPath);
           rows.targets.delete(t.outputPath);
           continue;
         }
+        rows.keys?.add("targets", t.outputPath, t.deps);
         rows.targets.set(t.outputPath, {
           pageId: group.pageId,
           deps: t.deps,
@@ -225,14 +250,16 @@ export function forgetRemoved(
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
   db.transaction(() => {
-    for (const path of [...rows.targets.keys()]) {
+    for (const [path, row] of [...rows.targets]) {
       if (liveOutputs.has(path)) continue;
       delTarget.run(path);
+      rows.keys?.remove("targets", path, row.deps);
       rows.targets.delete(path);
     }
-    for (const id of [...rows.facts.keys()]) {
+    for (const [id, row] of [...rows.facts]) {
       if (livePageIds.has(id)) continue;
       delFacts.run(id);
+      rows.keys?.remove("pages", id, row.deps);
       rows.facts.delete(id);
     }
   })();
