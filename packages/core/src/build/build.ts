@@ -119,11 +119,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The dev server keeps its last index: an edit to bodies alone patches it instead of a rebuild.
   const keepIndex = options.profile === "serve" && cache !== null;
   const basis = keepIndex ? mirrored<IndexBasis>(cache.path, "index", cache.generation) : null;
-  const { index } = collect(
+  const { index, replaced } = collect(
     await timer.stage("index", () => {
       const built =
         (basis && patchIndex(basis, docs, config, cache!.key.config)) ??
-        buildSiteIndex(docs, config, { drafts: config.build.drafts });
+        ({ ...buildSiteIndex(docs, config, { drafts: config.build.drafts }), replaced: undefined } as const);
       if (keepIndex) {
         keepMirror(cache.path, "index", {
           docs: new Map(docs.map((d) => [d.path, d])),
@@ -147,9 +147,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ),
     ),
   );
-  const exists = siteFileSet(files);
-  const themeDirs = await themeDirsOf(host, root, config.theme);
-  const layouts = await layoutIdentities(host, root, themeDirs);
+  const { exists, themeDirs, layouts } = await timer.stage("layouts", async () => {
+    const themeDirs = await themeDirsOf(host, root, config.theme);
+    return { exists: siteFileSet(files), themeDirs, layouts: await layoutIdentities(host, root, themeDirs) };
+  });
   const snapshot: RenderSnapshot = {
     root,
     config,
@@ -194,12 +195,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const plan =
     cache?.mode === "incremental"
       ? await timer.stage("plan", () =>
-          planIncremental(host, warm ? null : outputDir, rows!, allGroups, {
-            index,
-            assetValue: (rel) => (rel in assets.manifest ? assets.urlFor(rel) : "-"),
-            layoutValue: (name) => layouts.get(name) ?? "-",
-            fileExists: (p) => exists.exists(p),
-          }),
+          planIncremental(
+            host,
+            warm ? null : outputDir,
+            rows!,
+            allGroups,
+            {
+              index,
+              assetValue: (rel) => (rel in assets.manifest ? assets.urlFor(rel) : "-"),
+              layoutValue: (name) => layouts.get(name) ?? "-",
+              fileExists: (p) => exists.exists(p),
+            },
+            warm ? replaced : undefined,
+          ),
         )
       : { render: allGroups, reused: [], reasons: new Map<string, number>() };
 
@@ -259,26 +267,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writer.write([...assets.files, ...post.outputs]);
     return writer.finish(new Set([...pages.kept, ...assets.kept]));
   });
-  if (cache) {
-    // Recorded only after the outputs are on disk: a crash before this re-renders next time.
-    forgetRemoved(
-      cache.db,
-      rows!,
-      new Set(index.pages.keys()),
-      new Set(index.targets.map((t) => t.outputPath)),
-    );
-    recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
-    if (inputStats) {
-      recordQuick(cache, {
-        stamp: inputStats.stamp,
-        pages: index.targets.length,
-        assets: Object.keys(assets.manifest).length,
-        diagnostics: diagnostics.slice(afterDiscover),
-      });
-    }
-    sealCache(cache);
-    cache.db.close();
-  }
+  if (cache)
+    await timer.stage("record", () => {
+      // Recorded only after the outputs are on disk: a crash before this re-renders next time.
+      forgetRemoved(
+        cache.db,
+        rows!,
+        new Set(index.pages.keys()),
+        new Set(index.targets.map((t) => t.outputPath)),
+      );
+      recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
+      if (inputStats) {
+        recordQuick(cache, {
+          stamp: inputStats.stamp,
+          pages: index.targets.length,
+          assets: Object.keys(assets.manifest).length,
+          diagnostics: diagnostics.slice(afterDiscover),
+        });
+      }
+      sealCache(cache);
+      cache.db.close();
+    });
 
   return buildResult(
     {

@@ -16,8 +16,9 @@ export async function planIncremental(
   rows: RenderRows,
   groups: readonly RenderGroup[],
   env: DepEnvironment,
+  replaced?: readonly string[],
 ): Promise<RenderPlan> {
-  const plan = planRender(rows, groups, createDepValues(env));
+  const plan = planRender(rows, groups, createDepValues(env), replaced);
   if (outputDir === null) return plan;
   const missing = new Set<string>();
   await Promise.all(

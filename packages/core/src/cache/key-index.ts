@@ -16,8 +16,13 @@ const MIXED = "\u0000mixed";
  * moved, instead of every dependency of every output (330,000 entries at 10,000 pages). Kept
  * up to date as rows are stored and forgotten, by the process that keeps the tables in memory.
  */
+/** Keys whose value comes from one page or one index entry; every other kind is "global". */
+const INDEX_SCOPED = /^(?:meta|body|url|src|section|pager):/;
+
 export class KeyIndex {
   private readonly keys = new Map<string, KeyEntry>();
+  /** Layouts, assets, files and whole-index keys: few, and not carried over with the index. */
+  private readonly global = new Set<string>();
 
   /**
    * Records a row just stored by a build: its values are current, and every other dependent of
@@ -48,6 +53,7 @@ export class KeyIndex {
     if (!entry) {
       entry = { value, targets: new Set(), pages: new Set() };
       this.keys.set(key, entry);
+      if (!INDEX_SCOPED.test(key)) this.global.add(key);
     }
     return entry;
   }
@@ -57,18 +63,36 @@ export class KeyIndex {
       const entry = this.keys.get(key);
       if (!entry) continue;
       entry[kind].delete(id);
-      if (entry.targets.size === 0 && entry.pages.size === 0) this.keys.delete(key);
+      if (entry.targets.size === 0 && entry.pages.size === 0) {
+        this.keys.delete(key);
+        this.global.delete(key);
+      }
     }
   }
 
-  /** Outputs and pages with at least one recorded key whose value is different now. */
-  stale(value: (key: string) => string): { targets: Set<string>; pages: Set<string> } {
+  /**
+   * Outputs and pages with at least one recorded key whose value is different now. With
+   * `replaced` (the index was carried over with only these pages' bodies swapped, so every
+   * other index object is the one the values were recorded from), only those pages' keys and
+   * the global keys can have moved.
+   */
+  stale(
+    value: (key: string) => string,
+    replaced?: readonly string[],
+  ): { targets: Set<string>; pages: Set<string> } {
     const targets = new Set<string>();
     const pages = new Set<string>();
-    for (const [key, entry] of this.keys) {
-      if (value(key) === entry.value) continue;
+    const visit = (key: string, entry: KeyEntry | undefined) => {
+      if (entry === undefined || value(key) === entry.value) return;
       for (const t of entry.targets) targets.add(t);
       for (const p of entry.pages) pages.add(p);
+    };
+    if (replaced) {
+      for (const id of replaced)
+        for (const key of [`meta:${id}`, `body:${id}`]) visit(key, this.keys.get(key));
+      for (const key of this.global) visit(key, this.keys.get(key));
+    } else {
+      for (const [key, entry] of this.keys) visit(key, entry);
     }
     return { targets, pages };
   }

@@ -122,11 +122,13 @@ export function planRender(
   rows: RenderRows,
   groups: readonly RenderGroup[],
   value: (key: string) => string,
+  /** Pages whose bodies alone were swapped in an index carried over from the last build. */
+  replaced?: readonly string[],
 ): RenderPlan {
   const { facts, targets } = rows;
   // With the turned-around index only the dependents of moved keys are looked at; the reason
   // given is still each one's first moved key, as without it.
-  const moved = rows.keys?.stale(value);
+  const moved = rows.keys?.stale(value, replaced);
   const factsStaleKey = (pageId: string, deps: Deps): string | null =>
     moved && !moved.pages.has(pageId) ? null : staleKey(deps, value);
   const targetStaleKey = (outputPath: string, deps: Deps): string | null =>

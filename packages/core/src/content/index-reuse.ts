@@ -23,7 +23,7 @@ export function patchIndex(
   docs: readonly ParsedDocument[],
   config: SiteConfig,
   settings: string,
-): { index: SiteIndex; diagnostics: readonly Diagnostic[] } | null {
+): { index: SiteIndex; diagnostics: readonly Diagnostic[]; replaced: string[] } | null {
   if (basis.settings !== settings || docs.length !== basis.docs.size) return null;
   const changed: ParsedDocument[] = [];
   for (const doc of docs) {
@@ -34,6 +34,7 @@ export function patchIndex(
     changed.push(doc);
   }
   const { index } = basis;
+  const replaced: string[] = [];
   let pages = index.pages;
   if (changed.length > 0) {
     const copy = new Map(index.pages);
@@ -43,10 +44,11 @@ export function patchIndex(
       // A draft left out of the build: its body shows nowhere.
       if (id === undefined || page === undefined) continue;
       copy.set(id, { ...page, body: doc.body, bodyLine: doc.bodyLine });
+      replaced.push(id);
     }
     pages = copy;
   }
-  return { index: { ...index, config, pages }, diagnostics: basis.diagnostics };
+  return { index: { ...index, config, pages }, diagnostics: basis.diagnostics, replaced };
 }
 
 function sameOutsideBody(a: ParsedDocument, b: ParsedDocument): boolean {

@@ -74,21 +74,21 @@ function compute(env: DepEnvironment, key: string): string {
     case "pages*":
       return plainHash([...index.pages.keys()]);
     case "sections*":
-      return plainHash([...index.sections.keys()]);
+      return byIdentity(plainHashes, index.sections, (m) => plainHash([...m.keys()]));
     case "urls*":
-      return plainHash([...index.byUrl]);
+      return byIdentity(plainHashes, index.byUrl, (m) => plainHash([...m]));
     case "sources*":
-      return plainHash([...index.bySource]);
+      return byIdentity(plainHashes, index.bySource, (m) => plainHash([...m]));
     case "regular":
-      return plainHash(index.regularPageIds);
+      return byIdentity(plainHashes, index.regularPageIds, plainHash);
     case "taxonomies":
-      return hashOf(index.taxonomies);
+      return byIdentity(plainHashes, index.taxonomies, plainHash);
     case "menu":
-      return hashOf(index.menu);
+      return byIdentity(anyHashes, index.menu, hashOf);
     case "aliases":
-      return plainHash(index.aliases);
+      return byIdentity(plainHashes, index.aliases, plainHash);
     case "drafts":
-      return plainHash([...index.drafts]);
+      return byIdentity(plainHashes, index.drafts, (m) => plainHash([...m]));
     case "targets":
       return byIdentity(plainHashes, index.targets, plainHash);
     default:
@@ -105,6 +105,7 @@ function compute(env: DepEnvironment, key: string): string {
 const metaHashes = new WeakMap<object, string>();
 const bodyHashes = new WeakMap<object, string>();
 const plainHashes = new WeakMap<object, string>();
+const anyHashes = new WeakMap<object, string>();
 
 function byIdentity<T extends object>(
   table: WeakMap<object, string>,
