@@ -363,13 +363,45 @@ export function randomEdit(siteRoot: string, random: () => number, step: number)
   }
 }
 
+/** Every file of the site outside its outputs and cache, with its size and mtime. */
+function inputFiles(site: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (name === "public" || name === ".bengal") continue;
+      const p = join(d, name);
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else out.set(p, `${s.size}:${s.mtimeMs}`);
+    }
+  };
+  walk(site);
+  return out;
+}
+
+/** What a file watcher reports between two looks at the site. */
+function watcherChanges(before: Map<string, string>, after: Map<string, string>) {
+  const changes: { path: string; kind: "create" | "change" | "delete" }[] = [];
+  for (const [path, stamp] of after) {
+    if (!before.has(path)) changes.push({ path, kind: "create" });
+    else if (before.get(path) !== stamp) changes.push({ path, kind: "change" });
+  }
+  for (const path of before.keys()) if (!after.has(path)) changes.push({ path, kind: "delete" });
+  return changes;
+}
+
 /** Random edits, each followed by an incremental build compared with a clean build of the same profile. */
 async function fuzz(profile: "build" | "serve", seed: number, steps: number): Promise<void> {
   const random = rng(seed);
   await build({ root, profile });
+  let before = inputFiles(root);
   for (let step = 0; step < steps; step++) {
     const what = randomEdit(root, random, step);
-    const result = await build({ root, profile });
+    // The dev server's builds are told what changed, as its file watcher would tell them.
+    const after = inputFiles(root);
+    const changes = profile === "serve" ? watcherChanges(before, after) : undefined;
+    before = after;
+    const result = await build({ root, profile, ...(changes ? { changes } : {}) });
     const incremental = tree(join(root, "public"));
     const { tree: clean, codes } = await cleanBuildResult(root, profile);
     expect({ step, what, diagnostics: diagnosticKeys(result.diagnostics) }).toEqual({

@@ -1,7 +1,7 @@
 import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored, sealMirrors } from "../cache/mirror.ts";
 import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
-import { inputPaths, quickUnchanged, recordQuick, statInputs } from "../cache/quick-check.ts";
+import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
 import {
   forgetRemoved,
   loadRenderRows,
@@ -31,6 +31,7 @@ import { batcher, pageOutputs, withoutHtml } from "./page-outputs.ts";
 import { buildResult } from "./result.ts";
 import { absolute, assetInput, newestDate, themeDirsOf } from "./site-inputs.ts";
 import { createStageTimer } from "./timer.ts";
+import { changedContent, type KeptInputs, knownChanges } from "./watched-inputs.ts";
 
 /**
  * config → discover → parse → index → assets → (nothing changed? done) → plan → render (pages
@@ -52,10 +53,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ? normalize(config.build.output_dir)
     : join(root, config.build.output_dir);
 
-  const { files } = collect(await timer.stage("discover", () => discoverSite(host, root, config)));
   const useCache = options.cache ?? options.host === undefined;
   const cacheFile = `.bengal/${options.profile === "serve" ? "serve-cache.db" : "cache.db"}`;
   const cache = useCache ? openBuildCache(join(root, cacheFile), config, options.full ?? false) : null;
+  // The dev server's watcher says which known files changed: the last build's file list and
+  // stats stand for every other file (its own outputs folder is never an input).
+  const keepInputs = options.profile === "serve" && cache !== null && !options.checkExternal;
+  const lastInputs = keepInputs ? mirrored<KeptInputs>(cache.path, "inputs", cache.generation) : null;
+  const watched = lastInputs && lastInputs.outputDir === outputDir ? knownChanges(options.changes) : null;
+  const discovered = await timer.stage("discover", () =>
+    watched && lastInputs ? lastInputs.discovered : discoverSite(host, root, config),
+  );
+  const { files } = collect(discovered);
   if (cache?.recovered) {
     diagnostics.push(
       diagnostic("cache.unreadable", {
@@ -69,7 +78,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const checked =
     cache && !options.checkExternal
       ? await timer.stage("check", async () => {
-          const stats = await statInputs(host, inputPaths(root, files), outputDir);
+          const stats =
+            watched && lastInputs
+              ? await restatInputs(host, lastInputs.stats, watched)
+              : await statInputs(host, inputPaths(root, files), outputDir);
+          if (keepInputs) {
+            keepMirror(cache.path, "inputs", {
+              discovered,
+              stats,
+              outputDir,
+            } satisfies KeptInputs);
+          }
           return { stats, quick: await quickUnchanged(cache, stats.stamp, host, outputDir, manifestPath) };
         })
       : null;
@@ -110,7 +129,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         cache?.db ?? null,
         inputStats?.stats,
         cache
-          ? { path: cache.path, generation: cache.generation, keep: options.profile === "serve" }
+          ? {
+              path: cache.path,
+              generation: cache.generation,
+              keep: options.profile === "serve",
+              ...(watched ? { changed: changedContent(root, watched) } : {}),
+            }
           : undefined,
       ),
     ),

@@ -1,6 +1,13 @@
 import type { Host } from "../host/host.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 
+/** One file the watcher saw change, by comparing the disk with the files it knew. */
+export interface FileChange {
+  /** Absolute path of the file that changed. */
+  readonly path: string;
+  readonly kind: "create" | "change" | "delete";
+}
+
 export interface BuildOptions {
   /** Site root (absolute or relative to the working directory). */
   readonly root: string;
@@ -28,6 +35,12 @@ export interface BuildOptions {
   readonly onProgress?: (event: { stage: string; ms: number }) => void;
   /** Also request every http(s) link (`--check-external`); answers are cached in `.bengal/external-links.json`. */
   readonly checkExternal?: boolean;
+  /**
+   * What the dev server's file watcher saw since the last build. When it is only changes to
+   * files the last build knew (nothing created or deleted), folders are not listed again and
+   * only those files are stat'ed; otherwise, or without it, every input is looked at.
+   */
+  readonly changes?: readonly FileChange[];
   /** Called as items of a long stage finish (`render`: pages done of total), for progress displays. */
   readonly onItem?: (stage: string, done: number, total: number) => void;
 }

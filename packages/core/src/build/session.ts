@@ -1,12 +1,8 @@
 import type { BuildResult } from "../model/output.ts";
 import { build } from "./build.ts";
-import type { BuildOptions } from "./options.ts";
+import type { BuildOptions, FileChange } from "./options.ts";
 
-export interface FileChange {
-  /** Absolute path of the file that changed. */
-  readonly path: string;
-  readonly kind: "create" | "change" | "delete";
-}
+export type { FileChange } from "./options.ts";
 
 /**
  * A long-lived build for `bengal serve` and the editor: rebuilds run one at a time, and a
@@ -21,7 +17,9 @@ export function createBuildSession(options: BuildOptions): BuildSession {
   let running: Promise<BuildResult> | null = null;
   let queued: { changes: FileChange[]; promise: Promise<BuildResult> } | null = null;
 
-  const run = (_changes: readonly FileChange[]) => build(options);
+  // The first build of a session lists everything; later ones are told what the watcher saw.
+  const run = (changes: readonly FileChange[]) =>
+    build(changes.length > 0 ? { ...options, changes } : options);
 
   return {
     rebuild(changes = []) {

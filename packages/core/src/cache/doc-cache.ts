@@ -7,7 +7,6 @@ import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
-import { hashOf } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
@@ -27,12 +26,28 @@ interface KeptDoc {
   readonly parsed: Parsed;
 }
 
+/** What the dev server keeps of one read: every file's entry, and the paths it was read for. */
+interface KeptRead {
+  readonly paths: readonly string[];
+  readonly entries: ReadonlyMap<string, KeptDoc | Unreadable>;
+  readonly sum: bigint;
+}
+
+interface Unreadable {
+  readonly unreadable: Diagnostic;
+}
+
 export interface DocMirror {
   /** The database file, naming the kept copy. */
   readonly path: string;
   readonly generation: string | null;
   /** Keep the parsed documents for the next build of this process. */
   readonly keep: boolean;
+  /**
+   * Content files the file watcher saw change since the last build, when it saw nothing
+   * created or deleted: every other file is taken as it was, without a stat.
+   */
+  readonly changed?: ReadonlySet<string>;
 }
 
 interface Parsed {
@@ -65,64 +80,83 @@ export async function readContentCached(
   known?: ReadonlyMap<string, FileStat | null>,
   mirror?: DocMirror,
 ): Promise<ReadResult> {
-  const kept = mirror && db ? mirrored<Map<string, KeptDoc>>(mirror.path, "docs", mirror.generation) : null;
+  const kept = mirror && db ? mirrored<KeptRead>(mirror.path, "docs", mirror.generation) : null;
   const rows = new Map<string, DocRow | KeptDoc>();
-  if (kept) for (const [path, row] of kept) rows.set(path, row);
-  else if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
-  const next = mirror?.keep && db ? new Map<string, KeptDoc>() : null;
+  // Only the watcher's files are looked at when the list of files is the one read last time.
+  const only = kept && mirror?.changed && kept.paths === paths ? mirror.changed : null;
+  if (kept) {
+    for (const [path, row] of kept.entries) if ("hash" in row) rows.set(path, row);
+  } else if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
+  const entries = new Map<string, KeptDoc | Unreadable>();
   const parsedOf = (row: DocRow | KeptDoc): Parsed =>
     "parsed" in row ? row.parsed : (deserialize(row.doc) as Parsed);
-  const diagnostics: Diagnostic[] = [];
   const changed: string[] = [];
   const updates: DocRow[] = [];
-  const hashes = new Map<string, string>();
 
-  const results = await Promise.all(
-    paths.map(async (path): Promise<ParsedDocument | null> => {
-      const abs = join(root, path);
-      const row = rows.get(path);
-      const stat = row ? (known?.has(abs) ? known.get(abs)! : await host.stat(abs)) : null;
-      if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
-        hashes.set(path, row.hash);
-        const cached = parsedOf(row);
-        next?.set(path, { mtime: row.mtime, size: row.size, hash: row.hash, parsed: cached });
-        diagnostics.push(...cached.diagnostics);
-        return cached.doc;
-      }
-      let text: string;
-      try {
-        text = await host.readText(abs);
-      } catch (error) {
-        diagnostics.push(unreadable(path, error));
-        return null;
-      }
-      const hash = contentHash(text);
-      hashes.set(path, hash);
-      const fresh = row?.hash === hash ? parsedOf(row) : null;
-      const parsed: Parsed =
-        fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
-      if (!fresh) changed.push(path);
-      diagnostics.push(...parsed.diagnostics);
-      const now = stat ?? (await host.stat(abs));
-      const mtime = now?.mtimeMs ?? 0;
-      const size = now?.size ?? 0;
-      next?.set(path, { mtime, size, hash, parsed });
-      updates.push({
-        path,
-        mtime,
-        size,
-        hash,
-        doc:
-          row && "doc" in row && fresh
-            ? row.doc
-            : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
-      });
-      return parsed.doc;
-    }),
-  );
+  const load = async (path: string): Promise<KeptDoc | Unreadable> => {
+    const abs = join(root, path);
+    const row = rows.get(path);
+    const stat = row ? (known?.has(abs) ? known.get(abs)! : await host.stat(abs)) : null;
+    if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
+      return { mtime: row.mtime, size: row.size, hash: row.hash, parsed: parsedOf(row) };
+    }
+    let text: string;
+    try {
+      text = await host.readText(abs);
+    } catch (error) {
+      return { unreadable: unreadable(path, error) };
+    }
+    const hash = contentHash(text);
+    const fresh = row?.hash === hash ? parsedOf(row) : null;
+    const parsed: Parsed = fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
+    if (!fresh) changed.push(path);
+    const now = stat ?? (await host.stat(abs));
+    const entry = { mtime: now?.mtimeMs ?? 0, size: now?.size ?? 0, hash, parsed };
+    updates.push({
+      path,
+      mtime: entry.mtime,
+      size: entry.size,
+      hash,
+      doc:
+        row && "doc" in row && fresh
+          ? row.doc
+          : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
+    });
+    return entry;
+  };
 
-  const present = new Set(paths);
-  const removed = [...rows.keys()].filter((p) => !present.has(p));
+  let sum = 0n;
+  if (only) {
+    sum = kept!.sum;
+    for (const [path, entry] of kept!.entries) entries.set(path, entry);
+    for (const path of only) {
+      if (!entries.has(path)) continue;
+      const before = entries.get(path)!;
+      const after = await load(path);
+      entries.set(path, after);
+      sum = BigInt.asUintN(64, sum - entryHash(path, before) + entryHash(path, after));
+    }
+  } else {
+    const loaded = await Promise.all(paths.map(load));
+    paths.forEach((path, i) => {
+      entries.set(path, loaded[i]!);
+      sum = BigInt.asUintN(64, sum + entryHash(path, loaded[i]!));
+    });
+  }
+
+  const docs: ParsedDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const entry = entries.get(path)!;
+    if ("unreadable" in entry) diagnostics.push(entry.unreadable);
+    else {
+      docs.push(entry.parsed.doc);
+      diagnostics.push(...entry.parsed.diagnostics);
+    }
+  }
+
+  const present = only ? null : new Set(paths);
+  const removed = present ? [...rows.keys()].filter((p) => !present.has(p)) : [];
   if (db) {
     const put = db.query("INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc) VALUES (?, ?, ?, ?, ?)");
     const del = db.query("DELETE FROM docs WHERE path = ?");
@@ -131,15 +165,14 @@ export async function readContentCached(
       for (const p of removed) del.run(p);
     })();
   }
-  if (mirror && next) keepMirror(mirror.path, "docs", next);
+  if (mirror?.keep && db) keepMirror(mirror.path, "docs", { paths, entries, sum } satisfies KeptRead);
   else if (mirror) dropMirror(mirror.path, "docs");
-  return {
-    docs: results.filter((d): d is ParsedDocument => d !== null),
-    diagnostics,
-    changed: changed.sort(),
-    removed,
-    fingerprint: hashOf(paths.map((p) => [p, hashes.get(p) ?? "unreadable"])),
-  };
+  return { docs, diagnostics, changed: changed.sort(), removed, fingerprint: sum.toString(36) };
+}
+
+/** One file's share of the fingerprint: a sum of these changes by one term when one file does. */
+function entryHash(path: string, entry: KeptDoc | Unreadable): bigint {
+  return BigInt(Bun.hash(`${path}\u0000${"hash" in entry ? entry.hash : "unreadable"}`));
 }
 
 function unreadable(path: string, error: unknown): Diagnostic {

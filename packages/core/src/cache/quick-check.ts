@@ -26,6 +26,8 @@ export interface InputStats {
   /** Stat of each absolute input path (null: gone between listing and stat). */
   readonly stats: ReadonlyMap<string, FileStat | null>;
   readonly stamp: string;
+  /** The stamp as a sum of one term per file, so one file's change updates it in O(1). */
+  readonly sum: bigint;
 }
 
 const KEY = "quick";
@@ -49,13 +51,36 @@ export async function statInputs(
 ): Promise<InputStats> {
   const list = await Promise.all(paths.map((p) => host.stat(p)));
   const stats = new Map<string, FileStat | null>();
-  let text = `${outputDir}\n`;
+  let sum = BigInt(Bun.hash(outputDir));
   paths.forEach((p, i) => {
     const s = list[i] ?? null;
     stats.set(p, s);
-    text += `${p}\0${s ? `${s.size}\0${s.mtimeMs}` : "-"}\n`;
+    sum += term(p, s);
   });
-  return { stats, stamp: Bun.hash(text).toString(36) };
+  sum = BigInt.asUintN(64, sum);
+  return { stats, sum, stamp: sum.toString(36) };
+}
+
+/** The stats of the last build with these files stat'ed again (the file watcher saw them change). */
+export async function restatInputs(
+  host: Host,
+  last: InputStats,
+  changed: Iterable<string>,
+): Promise<InputStats> {
+  const stats = new Map(last.stats);
+  let sum = last.sum;
+  for (const path of changed) {
+    if (!stats.has(path)) continue;
+    const now = await host.stat(path);
+    sum += term(path, now) - term(path, stats.get(path) ?? null);
+    stats.set(path, now);
+  }
+  sum = BigInt.asUintN(64, sum);
+  return { stats, sum, stamp: sum.toString(36) };
+}
+
+function term(path: string, s: FileStat | null): bigint {
+  return BigInt(Bun.hash(`${path}\u0000${s ? `${s.kind}\u0000${s.size}\u0000${s.mtimeMs}` : "-"}`));
 }
 
 export async function quickUnchanged(
