@@ -289,17 +289,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const summary = await timer.stage("write", async () => {
     await writer.write([...assets.files, ...post.outputs]);
-    return writer.finish(new Set([...pages.kept, ...assets.kept]));
+    const assetsKept = new Set(assets.kept);
+    return writer.finish({ has: (path) => pages.kept.has(path) || assetsKept.has(path) });
   });
   if (cache)
     await timer.stage("record", () => {
       // Recorded only after the outputs are on disk: a crash before this re-renders next time.
-      forgetRemoved(
-        cache.db,
-        rows!,
-        new Set(index.pages.keys()),
-        new Set(index.targets.map((t) => t.outputPath)),
-      );
+      forgetRemoved(cache.db, rows!, index.pages, targetPaths(index.targets));
       recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
       if (inputStats) {
         recordQuick(cache, {
@@ -364,6 +360,18 @@ function finishUnchanged(
     diagnostics,
     config,
   );
+}
+
+const targetPathSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** The output paths of an index's targets (kept per targets list: the dev server reuses lists). */
+function targetPaths(targets: readonly { readonly outputPath: string }[]): ReadonlySet<string> {
+  let set = targetPathSets.get(targets);
+  if (!set) {
+    set = new Set(targets.map((t) => t.outputPath));
+    targetPathSets.set(targets, set);
+  }
+  return set;
 }
 
 /** Marks the cache complete; the tables this process keeps in memory are valid for it from now on. */

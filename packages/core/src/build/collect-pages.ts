@@ -1,7 +1,7 @@
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
-import type { PageGroupResult } from "../render/page-render.ts";
+import type { PageFacts, PageGroupResult } from "../render/page-render.ts";
 
 export interface CollectedPages {
   /** Page outputs written during rendering. */
@@ -14,6 +14,28 @@ export interface CollectedPages {
   readonly kept: Set<string>;
   /** Links and ids of every page output, rendered now or reused. */
   readonly htmlFacts: Map<string, HtmlFacts>;
+}
+
+// Per facts object: the dev server reuses the same cached facts build after build.
+const anchorSets = new WeakMap<RenderedMarkdown, ReadonlySet<string>>();
+const linkLists = new WeakMap<PageFacts, LinkRef[]>();
+
+function anchorSet(rendered: RenderedMarkdown): ReadonlySet<string> {
+  let set = anchorSets.get(rendered);
+  if (!set) {
+    set = new Set(rendered.anchors);
+    anchorSets.set(rendered, set);
+  }
+  return set;
+}
+
+function linkList(facts: PageFacts): LinkRef[] {
+  let list = linkLists.get(facts);
+  if (!list) {
+    list = [...facts.links];
+    linkLists.set(facts, list);
+  }
+  return list;
 }
 
 /** Turns per-page render results into what post-processing and the writer take. */
@@ -41,9 +63,9 @@ export function collectPages(
   for (const group of [...results, ...reused]) {
     if (group.facts) {
       out.rendered.set(group.pageId, group.facts.rendered);
-      out.anchors.set(group.pageId, new Set(group.facts.rendered.anchors));
+      out.anchors.set(group.pageId, anchorSet(group.facts.rendered));
       const source = sourceOf(group.pageId);
-      if (source !== null) out.links.push({ sourcePath: source, links: [...group.facts.links] });
+      if (source !== null) out.links.push({ sourcePath: source, links: linkList(group.facts) });
       for (const d of group.facts.diagnostics) report(d);
     }
     for (const target of group.targets) {

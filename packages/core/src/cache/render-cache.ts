@@ -155,13 +155,7 @@ export function planRender(
         staleTargets.push(target);
         continue;
       }
-      fresh.push({
-        outputPath: target.outputPath,
-        html: null,
-        htmlFacts: row!.htmlFacts,
-        deps: row!.deps,
-        diagnostics: row!.diagnostics,
-      });
+      fresh.push(reusedOutput(target.outputPath, row!));
     }
     const generated = !hasSource(group);
     if (!generated && cachedFacts === undefined) {
@@ -189,6 +183,18 @@ export function planRender(
     }
   }
   return { render, reused, reasons };
+}
+
+/** One per cached row, so a long-lived process does not rebuild 10,000 of them per build. */
+const reusedOutputs = new WeakMap<CachedTarget, TargetOutput>();
+
+function reusedOutput(outputPath: string, row: CachedTarget): TargetOutput {
+  let out = reusedOutputs.get(row);
+  if (out === undefined || out.outputPath !== outputPath) {
+    out = { outputPath, html: null, htmlFacts: row.htmlFacts, deps: row.deps, diagnostics: row.diagnostics };
+    reusedOutputs.set(row, out);
+  }
+  return out;
 }
 
 function hasSource(group: RenderGroup): boolean {
@@ -246,19 +252,20 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
 export function forgetRemoved(
   db: Database,
   rows: RenderRows,
-  livePageIds: ReadonlySet<string>,
-  liveOutputs: ReadonlySet<string>,
+  livePageIds: { has(id: string): boolean },
+  liveOutputs: { has(path: string): boolean },
 ): void {
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
   db.transaction(() => {
-    for (const [path, row] of [...rows.targets]) {
+    // Deleting the entry being visited is safe while iterating a Map.
+    for (const [path, row] of rows.targets) {
       if (liveOutputs.has(path)) continue;
       delTarget.run(path);
       rows.keys?.remove("targets", path, row.deps);
       rows.targets.delete(path);
     }
-    for (const [id, row] of [...rows.facts]) {
+    for (const [id, row] of rows.facts) {
       if (livePageIds.has(id)) continue;
       delFacts.run(id);
       rows.keys?.remove("pages", id, row.deps);

@@ -31,7 +31,7 @@ export interface WriteOptions {
 export interface OutputWriter {
   write(files: readonly OutputFile[]): Promise<void>;
   /** `keep`: outputs not produced this time that must stay (reused from the cache, or failed). */
-  finish(keep?: ReadonlySet<string>): Promise<WriteSummary>;
+  finish(keep?: { has(path: string): boolean }): Promise<WriteSummary>;
 }
 
 export async function openOutputWriter(options: Omit<WriteOptions, "files" | "keep">): Promise<OutputWriter> {
