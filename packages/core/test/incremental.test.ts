@@ -236,6 +236,32 @@ describe("incremental builds", () => {
     expect(existsSync(join(root, "public/s1/p1/index.html"))).toBe(true);
   });
 
+  test("full-content feeds and layout re-renders read the cached body HTML, which stays on disk until needed", async () => {
+    writeFileSync(
+      join(root, "bengal.toml"),
+      `${readFileSync(join(root, "bengal.toml"), "utf8")}\n[feeds]\nfull_content = true\n`,
+    );
+    await build({ root });
+    // A title edit re-renders lists and feeds; the other items' HTML comes from the cache.
+    writeFileSync(page(6), readFileSync(page(6), "utf8").replace("title: Page 6", "title: Page Six"));
+    await build({ root });
+    const feed = readFileSync(join(root, "public/rss.xml"), "utf8");
+    expect(feed).toContain("Page Six");
+    expect(feed).toContain("Heading 7");
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+    // A layout edit re-renders every page with its cached markdown.
+    mkdirSync(join(root, "templates"), { recursive: true });
+    const theme = join(import.meta.dir, "../theme/templates/page.tsx");
+    writeFileSync(
+      join(root, "templates/page.tsx"),
+      readFileSync(theme, "utf8").replace("<article", '<article data-x="1"'),
+    );
+    const relayout = await build({ root });
+    expect(relayout.cache.rendered).toBeGreaterThan(20);
+    expect(readFileSync(join(root, "public/s1/p6/index.html"), "utf8")).toContain("Heading 6");
+    expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
+  });
+
   test("a no-change rebuild stops before parsing, and still reports the last build's problems", async () => {
     writeFileSync(page(4), `${readFileSync(page(4), "utf8")}\nSee [gone](/nowhere/).\n`);
     const first = await build({ root });

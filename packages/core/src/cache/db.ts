@@ -3,16 +3,22 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "../host/path.ts";
 
 /** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
-export const CACHE_SCHEMA = 2;
+export const CACHE_SCHEMA = 5;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
     hash TEXT NOT NULL, doc BLOB NOT NULL);
-  CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts BLOB NOT NULL,
+    html TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS targets (output_path TEXT PRIMARY KEY, page_id TEXT NOT NULL, deps TEXT NOT NULL,
     diagnostics BLOB NOT NULL, html_facts BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, html TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS links (output_path TEXT PRIMARY KEY, sig TEXT NOT NULL,
+    stale INTEGER NOT NULL DEFAULT 0, fp TEXT, deps BLOB, issues TEXT);
+  CREATE INDEX IF NOT EXISTS links_stale ON links (stale) WHERE stale = 1;
+  CREATE TRIGGER IF NOT EXISTS links_rendered AFTER INSERT ON targets
+    BEGIN UPDATE links SET stale = 1 WHERE output_path = NEW.output_path; END;
 `;
 
 /**
@@ -29,7 +35,7 @@ export function openCacheDb(path: string): { db: Database | null; problem: strin
     if (version !== CACHE_SCHEMA) {
       // Another layout of the tables (an older Bengal): start from empty ones; the build is then full.
       db.transaction(() => {
-        for (const table of ["meta", "docs", "facts", "targets", "blocks"])
+        for (const table of ["meta", "docs", "facts", "targets", "blocks", "links"])
           db.exec(`DROP TABLE IF EXISTS ${table}`);
         db.exec(TABLES);
         db.exec(`PRAGMA user_version = ${CACHE_SCHEMA}`);
@@ -54,5 +60,5 @@ export function writeMeta(db: Database, key: string, value: string): void {
 
 /** Empties everything but highlighted blocks, which stay valid across config changes (their key says what they are). */
 export function resetCache(db: Database): void {
-  db.exec("DELETE FROM meta; DELETE FROM docs; DELETE FROM facts; DELETE FROM targets;");
+  db.exec("DELETE FROM meta; DELETE FROM docs; DELETE FROM facts; DELETE FROM links; DELETE FROM targets;");
 }

@@ -3,6 +3,7 @@ import { deserialize, serialize } from "node:v8";
 import type { RenderGroup } from "../build/render-stage.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import type { RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
@@ -55,6 +56,7 @@ export function loadRenderRows(
 ): RenderRows {
   const mirror = mirrors.get(options.path);
   if (options.keep && mirror && options.generation !== null && mirror.generation === options.generation) {
+    htmlSources.set(options.path, db);
     return mirror.rows;
   }
   const rows: RenderRows = {
@@ -62,12 +64,14 @@ export function loadRenderRows(
     targets: new Map(),
     keys: options.keep ? new KeyIndex() : null,
   };
+  htmlSources.set(options.path, db);
   if (!options.empty) {
-    for (const row of db.query("SELECT * FROM facts").all() as FactsRow[]) {
-      rows.facts.set(row.page_id, {
-        deps: JSON.parse(row.deps) as Deps,
-        facts: deserialize(row.facts) as PageFacts,
-      });
+    // The body HTML (most of the table's bytes) stays on disk until a page is rendered with
+    // its cached markdown or a full-content feed shows it.
+    for (const row of db.query("SELECT page_id, deps, facts FROM facts").all() as FactsRow[]) {
+      const facts = deserialize(row.facts) as PageFacts;
+      lazyHtml(facts.rendered, options.path, row.page_id);
+      rows.facts.set(row.page_id, { deps: JSON.parse(row.deps) as Deps, facts });
     }
     for (const row of db.query("SELECT * FROM targets").all() as TargetRow[]) {
       rows.targets.set(row.output_path, {
@@ -85,6 +89,24 @@ export function loadRenderRows(
   if (options.keep) mirrors.set(options.path, { generation: null, rows });
   else mirrors.delete(options.path);
   return rows;
+}
+
+/** The open database of the build in progress, per cache file, for HTML read on demand. */
+const htmlSources = new Map<string, Database>();
+
+function lazyHtml(rendered: RenderedMarkdown, path: string, pageId: string): void {
+  Object.defineProperty(rendered, "html", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const row = htmlSources.get(path)?.query("SELECT html FROM facts WHERE page_id = ?").get(pageId) as {
+        html: string;
+      } | null;
+      const html = row?.html ?? "";
+      Object.defineProperty(rendered, "html", { value: html, enumerable: true, configurable: true });
+      return html;
+    },
+  });
 }
 
 /** Whether `loadRenderRows` will return the copy this process kept (nothing read from disk). */
@@ -206,7 +228,7 @@ function hasSource(group: RenderGroup): boolean {
  * so neither the HTML nor the facts of the whole site are held until the end of the build.
  */
 export function storeResults(db: Database, rendered: readonly PageGroupResult[], rows: RenderRows): void {
-  const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts) VALUES (?, ?, ?)");
+  const putFacts = db.query("INSERT OR REPLACE INTO facts (page_id, deps, facts, html) VALUES (?, ?, ?, ?)");
   const putTarget = db.query(
     "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics, html_facts) VALUES (?, ?, ?, ?, ?)",
   );
@@ -214,7 +236,13 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
   db.transaction(() => {
     for (const group of rendered) {
       if (group.facts) {
-        putFacts.run(group.pageId, JSON.stringify(group.facts.deps), serialize(group.facts));
+        const { html, ...rendered } = group.facts.rendered;
+        putFacts.run(
+          group.pageId,
+          JSON.stringify(group.facts.deps),
+          serialize({ ...group.facts, rendered: { ...rendered, html: "" } }),
+          html,
+        );
         const old = rows.facts.get(group.pageId);
         if (old) rows.keys?.remove("pages", group.pageId, old.deps);
         rows.facts.set(group.pageId, { deps: group.facts.deps, facts: group.facts });
