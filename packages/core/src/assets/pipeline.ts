@@ -3,6 +3,7 @@ import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
+import type { JobMemo } from "./job-memo.ts";
 import { displayPath } from "./jobs/display.ts";
 import { runBatch } from "./jobs/run.ts";
 import type { AssetJob, CssContext, JobOptions, JobResult, ReadBytes } from "./jobs/types.ts";
@@ -29,6 +30,8 @@ export interface ProcessAssetsInput {
   readonly assets: readonly { rel: string; source: string; origin?: "theme" | "site" }[];
   readonly statics: readonly { rel: string; source: string }[];
   readonly options: AssetOptions;
+  /** Results of earlier builds of this process, reused per job when nothing it reads changed. */
+  readonly memo?: JobMemo;
 }
 
 export interface ProcessedAssets {
@@ -64,11 +67,40 @@ export async function processAssets(input: ProcessAssetsInput): Promise<Processe
       kind: assetKind(a.rel),
       options: jobOptions,
     }));
-  const pooled = options.parallel && jobs.length >= MIN_ASSETS_FOR_POOL;
-  const pool = pooled ? createAssetPool(workerCount(jobs.length, options.maxWorkers)) : null;
+  const { memo } = input;
+  // With a memo only the jobs whose inputs moved run, so the pool is sized for those.
+  const toRun = memo ? jobs.filter((j) => j.kind === "css" || !memo.get(j, null)) : jobs;
+  const pooled = options.parallel && toRun.length >= MIN_ASSETS_FOR_POOL;
+  const pool = pooled ? createAssetPool(workerCount(toRun.length, options.maxWorkers)) : null;
   const read: ReadBytes = (path) => host.readBytes(path);
-  const run = (list: AssetJob[], context: CssContext | null): Promise<JobResult[]> =>
+  const runAll = (list: AssetJob[], context: CssContext | null): Promise<JobResult[]> =>
     pool ? runPooled(pool, list, context) : runBatch({ jobs: list, context }, read);
+  const run = async (list: AssetJob[], context: CssContext | null): Promise<JobResult[]> => {
+    if (!memo) return runAll(list, context);
+    const hits = list.map((j) => memo.get(j, context));
+    const misses = list.filter((_, i) => hits[i] === undefined);
+    if (misses.length === 0) return hits as JobResult[];
+    // One at a time and inline, so the files each job reads (a stylesheet's imports) are known.
+    const fresh = new Map<AssetJob, JobResult>();
+    if (pool && !context) {
+      const results = await runPooled(pool, misses, context);
+      misses.forEach((job, i) => {
+        fresh.set(job, results[i]!);
+        memo.set(job, context, results[i]!, []);
+      });
+    } else {
+      for (const job of misses) {
+        const reads = new Set<string>();
+        const [result] = await runBatch({ jobs: [job], context }, (path) => {
+          reads.add(path);
+          return host.readBytes(path);
+        });
+        fresh.set(job, result!);
+        memo.set(job, context, result!, reads);
+      }
+    }
+    return list.map((job, i) => hits[i] ?? fresh.get(job)!);
+  };
 
   try {
     const statics = readStatics(host, siteRoot, input.statics);
@@ -87,6 +119,7 @@ export async function processAssets(input: ProcessAssetsInput): Promise<Processe
     const second = stylesheets.length > 0 ? await run(stylesheets, context) : [];
     return finish([...first, ...second], await statics, options.baseurl, pool?.workers ?? 0);
   } finally {
+    memo?.settle();
     await pool?.destroy();
   }
 }

@@ -1,3 +1,4 @@
+import { JobMemo } from "../assets/job-memo.ts";
 import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored, sealMirrors } from "../cache/mirror.ts";
 import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
@@ -14,6 +15,7 @@ import { type IndexBasis, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
+import type { FileStat } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -164,7 +166,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const assets = collect(
     await timer.stage("assets", () =>
       processAssetsCached(
-        assetInput(host, root, config, files, index),
+        {
+          ...assetInput(host, root, config, files, index),
+          ...(options.profile === "serve" && cache && inputStats
+            ? { memo: assetMemo(cache.path, inputStats.stats) }
+            : {}),
+        },
         outputDir,
         cache?.db ?? null,
         processAssets,
@@ -360,6 +367,19 @@ function finishUnchanged(
     diagnostics,
     config,
   );
+}
+
+const assetMemos = new Map<string, JobMemo>();
+
+/** The dev server's asset results by what each job read, carried from build to build. */
+function assetMemo(cachePath: string, stats: ReadonlyMap<string, FileStat | null>): JobMemo {
+  const stamp = (path: string) => {
+    const s = stats.get(path);
+    return s ? `${s.size}:${s.mtimeMs}` : null;
+  };
+  const memo = assetMemos.get(cachePath)?.withStamps(stamp) ?? new JobMemo(stamp);
+  assetMemos.set(cachePath, memo);
+  return memo;
 }
 
 const targetPathSets = new WeakMap<object, ReadonlySet<string>>();
