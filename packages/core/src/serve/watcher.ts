@@ -28,11 +28,12 @@ export interface SiteWatcher {
 const EDITOR_TEMP = /(^4913$|~$|^#.*#$|\.sw[a-px]$|\.tmp$|\.tmp\.\d+$|___jb_(tmp|old)___$|\.crswap$)/i;
 const MAX_WAIT_MS = 1000;
 /**
- * Quiet time that ends a batch. Editors' save sequences take a few milliseconds and a
- * rebuild asked for during a rebuild waits for it anyway, so this stays well under the
- * 100 ms save-to-reload budget.
+ * Quiet time that ends a batch. Editors' save sequences (a temporary file renamed over the
+ * original, a backup written and removed) take a few milliseconds, and a rebuild asked for
+ * during a rebuild waits for it anyway, so a short wait keeps most of the 100 ms
+ * save-to-reload budget for the rebuild itself.
  */
-export const DEFAULT_DEBOUNCE_MS = 50;
+export const DEFAULT_DEBOUNCE_MS = 20;
 
 /**
  * Watches the site's input folders recursively (and the root, to see them appear, vanish
