@@ -214,13 +214,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const warm = options.profile === "serve" && cache !== null && renderRowsKept(cache.path, cache.generation);
   const rows = cache
-    ? loadRenderRows(cache.db, {
-        path: cache.path,
-        generation: cache.generation,
-        empty: cache.mode === "full",
-        // Only a long-lived process gains from keeping them; a CLI build would just hold memory.
-        keep: options.profile === "serve",
-      })
+    ? await timer.stage("load", () =>
+        loadRenderRows(cache.db, {
+          path: cache.path,
+          generation: cache.generation,
+          empty: cache.mode === "full",
+          // Only a long-lived process gains from keeping them; a CLI build would just hold memory.
+          keep: options.profile === "serve",
+        }),
+      )
     : null;
   const allGroups = groupTargets(index.targets);
   const plan =
