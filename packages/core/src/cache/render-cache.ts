@@ -233,6 +233,9 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
     "INSERT OR REPLACE INTO targets (output_path, page_id, deps, diagnostics, html_facts) VALUES (?, ?, ?, ?, ?)",
   );
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
+  // Only a process that keeps the tables (the dev server) needs them updated in memory: for a
+  // CLI build that would hold every page's HTML and link facts until it ends.
+  const mirror = rows.keys !== null;
   db.transaction(() => {
     for (const group of rendered) {
       if (group.facts) {
@@ -243,13 +246,15 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
           serialize({ ...group.facts, rendered: { ...rendered, html: "" } }),
           html,
         );
-        const old = rows.facts.get(group.pageId);
-        if (old) rows.keys?.remove("pages", group.pageId, old.deps);
-        rows.facts.set(group.pageId, { deps: group.facts.deps, facts: group.facts });
-        rows.keys?.add("pages", group.pageId, group.facts.deps);
+        if (mirror) {
+          const old = rows.facts.get(group.pageId);
+          if (old) rows.keys?.remove("pages", group.pageId, old.deps);
+          rows.facts.set(group.pageId, { deps: group.facts.deps, facts: group.facts });
+          rows.keys?.add("pages", group.pageId, group.facts.deps);
+        }
       }
       for (const t of group.targets) {
-        const old = rows.targets.get(t.outputPath);
+        const old = mirror ? rows.targets.get(t.outputPath) : undefined;
         if (old) rows.keys?.remove("targets", t.outputPath, old.deps);
         // A failed layout is never cached: it must run again next time.
         if (t.html === null || t.htmlFacts === null) {
@@ -257,13 +262,15 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
           rows.targets.delete(t.outputPath);
           continue;
         }
-        rows.keys?.add("targets", t.outputPath, t.deps);
-        rows.targets.set(t.outputPath, {
-          pageId: group.pageId,
-          deps: t.deps,
-          diagnostics: [...t.diagnostics],
-          htmlFacts: t.htmlFacts,
-        });
+        if (mirror) {
+          rows.keys?.add("targets", t.outputPath, t.deps);
+          rows.targets.set(t.outputPath, {
+            pageId: group.pageId,
+            deps: t.deps,
+            diagnostics: [...t.diagnostics],
+            htmlFacts: t.htmlFacts,
+          });
+        }
         putTarget.run(
           t.outputPath,
           group.pageId,
