@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { type Generator, generateSites, generateSpec } from "./generate/index.ts";
 import { barChart, lineChart } from "./runner/chart.ts";
 import { COLD_HEADER, type ColdResult, coldBuilds, coldRows, outDirs } from "./runner/cold.ts";
+import { DEV_SCENARIO_HEADER, devServerScenarios } from "./runner/dev-scenarios.ts";
 import { INCREMENTAL_HEADER, incrementalRows } from "./runner/incremental.ts";
 import { lspBench } from "./runner/lsp.ts";
 import { capture, measure, memorySource, runScript, type Sample } from "./runner/measure.ts";
@@ -137,6 +138,7 @@ report.section(
 // Bengal's incremental builds, change by change, against its own full build.
 const scenarioRows: string[][] = [];
 const scenarioBars: { label: string; ms: number }[] = [];
+const devRows: string[][] = [];
 for (const pages of INCREMENTAL_SIZES) {
   console.error(`bengal incremental scenarios at ${pages} pages…`);
   const bengal = all.find((p) => p.name === "bengal")!;
@@ -156,6 +158,16 @@ for (const pages of INCREMENTAL_SIZES) {
   );
   scenarioRows.push(...inc.rows);
   scenarioBars.push(...inc.bars);
+  console.error(`dev server rebuilds at ${pages} pages…`);
+  devRows.push(
+    ...(await devServerScenarios(
+      pages,
+      site(pages).bengal,
+      EDITED,
+      RUNS,
+      full.map((s) => s.ms),
+    )),
+  );
 }
 report.section(
   "Bengal incremental builds (CLI, cache in .bengal/)",
@@ -165,6 +177,15 @@ report.section(
     "The full build is the cold median above. Body edit: a sentence appended to " +
     `\`content/${EDITED}\`; title edit: its \`title\` changed (lists, tag pages, neighbours and feeds show it); ` +
     "layout edit: a class changed in a site `templates/page.tsx` that overrides the theme's (every regular page uses it).",
+);
+
+report.section(
+  "Dev server rebuilds (bengal serve, in process)",
+  `${table(DEV_SCENARIO_HEADER, devRows)}\n\n` +
+    "The same changes rebuilt the way `bengal serve` rebuilds them: one long-lived process, told by its file " +
+    "watcher which files changed, keeping its cache tables, site index and asset results in memory between " +
+    `builds (its own cache and output under \`.bengal/\`). Median of ${RUNS}, timed around the rebuild; the ` +
+    "live-reload message follows it (see the latency table below for write → browser message).",
 );
 
 // Save-to-reload latency of the dev server (bengal serve).

@@ -15,7 +15,7 @@ export const SCENARIO_HEADER = [
 ];
 
 /** One change made before a timed rebuild, and how to undo it. */
-interface Scenario {
+export interface Scenario {
   readonly name: string;
   /** Once, before the untimed warm-up build (the layout override is written here). */
   readonly setup?: () => void;
@@ -31,7 +31,7 @@ export function pageLayoutOverride(): string {
   return source;
 }
 
-function scenarios(site: string, pagePath: string): Scenario[] {
+export function scenarios(site: string, pagePath: string): Scenario[] {
   const file = join(site, "content", pagePath);
   const original = readFileSync(file, "utf8");
   const templates = join(site, "templates");
