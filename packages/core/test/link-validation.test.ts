@@ -51,7 +51,7 @@ async function markdownCheck(root: string): Promise<Diagnostic[]> {
   for (const page of index.pages.values()) {
     if (!page.sourcePath) continue;
     const from = page.sourcePath;
-    const out = md.render({
+    const out = await md.render({
       path: from,
       body: page.body,
       bodyLine: page.bodyLine,

@@ -3,6 +3,7 @@ import { checkLinks } from "../links/check.ts";
 import { checkExternalUrls, type ExternalCheckOptions, externalDiagnostics } from "../links/external.ts";
 import { checkHtmlLinks } from "../links/html-check.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
+import { checkLinksIncrementally, type LinkMemory, type LinkStore } from "../links/incremental-check.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
@@ -24,6 +25,13 @@ export interface PostprocessInput {
   readonly kept?: ReadonlySet<string>;
   /** Links and ids of page outputs (rendered now or reused from the cache). */
   readonly htmlFacts?: ReadonlyMap<string, HtmlFacts>;
+  /**
+   * The link check's memory from the previous build (the build cache): only outputs whose links
+   * or link targets changed are checked again. Needs `renderedOutputs`.
+   */
+  readonly linkStore?: LinkStore;
+  /** Page outputs rendered this build (the others were reused with their recorded facts). */
+  readonly renderedOutputs?: ReadonlySet<string>;
   /** Given with `--check-external`: http(s) links are requested too. */
   readonly external?: ExternalCheckOptions;
   /** URLs per sitemap file before `sitemap.xml` becomes an index (sitemaps.org: 50,000). */
@@ -134,7 +142,7 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     };
   }
   const generated = await ctx.generated;
-  const result = checkHtmlLinks({
+  const checkInput = {
     index,
     outputs: [...input.outputs, ...generated],
     markdown: input.links,
@@ -143,7 +151,24 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     ...(input.kept ? { kept: input.kept } : {}),
     ...(input.htmlFacts ? { htmlFacts: input.htmlFacts } : {}),
     collectExternal: input.external !== undefined,
-  });
+  };
+  const store = input.linkStore;
+  let result: ReturnType<typeof checkHtmlLinks>;
+  if (store && input.renderedOutputs) {
+    // `--check-external` checks everything (it needs every external URL) and records it all.
+    const rendered = input.renderedOutputs;
+    const check = (memory: LinkMemory | null) =>
+      checkLinksIncrementally(checkInput, { rendered, memory, hash: store.hash });
+    let checked: ReturnType<typeof check>;
+    try {
+      checked = check(input.external ? null : store.load());
+    } catch {
+      // Unreadable memory (a damaged row): check everything, and remember it afresh.
+      checked = check(null);
+    }
+    store.save(checked.changes);
+    result = checked;
+  } else result = checkHtmlLinks(checkInput);
   const diagnostics = [...result.diagnostics];
   if (input.external && result.external.size > 0) {
     const statuses = await checkExternalUrls(result.external.keys(), input.external);

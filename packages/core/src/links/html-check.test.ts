@@ -29,7 +29,7 @@ const INTRO = [
 
 const SETUP = ["## Steps", "", "Back to [intro](intro.md#instal) and [top](#steps)."].join("\n");
 
-function buildSite() {
+async function buildSite() {
   const config = testConfig({ site: { baseurl: "/site" } });
   const docs = [
     doc("content/docs/intro.md", { title: "Intro" }, { body: INTRO }),
@@ -44,7 +44,7 @@ function buildSite() {
   for (const page of index.pages.values()) {
     if (!page.sourcePath) continue;
     const from = page.sourcePath;
-    const out = md.render({
+    const out = await md.render({
       path: from,
       body: page.body,
       bodyLine: page.bodyLine,
@@ -67,8 +67,9 @@ function buildSite() {
 const summary = (ds: readonly Diagnostic[]) =>
   ds.map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.character}`).sort();
 
+const site = await buildSite();
+
 describe("checkHtmlLinks", () => {
-  const site = buildSite();
   const result = checkHtmlLinks({ ...site, collectExternal: true });
 
   // What the markdown checker finds too (it sees markdown, not raw HTML or layouts).

@@ -18,7 +18,7 @@ type Broken = Extract<OutputLink, { kind: "missing" | "no-anchor" }>;
 
 export function describeProblem(
   index: SiteIndex,
-  files: ReadonlySet<string>,
+  files: { has(path: string): boolean },
   prefix: string,
   href: string,
   result: Broken,

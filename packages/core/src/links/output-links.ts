@@ -4,11 +4,11 @@ import { extname } from "../host/path.ts";
 /** The finished output as links see it: every file, and the fragment targets of HTML files. */
 export interface OutputSite {
   /** Output paths relative to the output folder (`docs/intro/index.html`). */
-  readonly files: ReadonlySet<string>;
+  readonly files: { has(path: string): boolean };
   /** Ids of an HTML output, or undefined when unknown (then fragments are not checked). */
   idsOf(path: string): ReadonlySet<string> | undefined;
   /** Alias redirect page → the output path of the page it redirects to. */
-  readonly redirects: ReadonlyMap<string, string>;
+  readonly redirects: { get(path: string): string | undefined };
 }
 
 export type OutputLink =
@@ -50,7 +50,7 @@ export function hasId(ids: ReadonlySet<string>, fragment: string): boolean {
 }
 
 /** Output file serving a site path: `/a/` → `a/index.html`; `/a` also finds `a/index.html` or `a.html`. */
-export function outputFileFor(files: ReadonlySet<string>, path: string): string | null {
+export function outputFileFor(files: { has(path: string): boolean }, path: string): string | null {
   const rel = path.replace(/^\/+/, "");
   const candidates =
     rel === "" || rel.endsWith("/") ? [`${rel}index.html`] : [rel, `${rel}/index.html`, `${rel}.html`];

@@ -3,6 +3,7 @@ import {
   ATOM_PATH,
   type FeedContent,
   type FeedSpec,
+  type HtmlById,
   itemSummary,
   newestDate,
   siteFeed,
@@ -28,8 +29,8 @@ function atomId(url: string): string {
 /** Atom 1.0 (RFC 4287) feed: summaries always, full HTML content when given, both as escaped `type="html"` text. */
 export function renderAtom(
   index: SiteIndex,
-  summaries: ReadonlyMap<string, string>,
-  options: { readonly feed?: FeedSpec; readonly full?: ReadonlyMap<string, string> } = {},
+  summaries: HtmlById,
+  options: { readonly feed?: FeedSpec; readonly full?: HtmlById } = {},
 ): string {
   const feed = options.feed ?? siteFeed(index);
   const content: FeedContent = options.full ? { summaries, full: options.full } : { summaries };

@@ -1,7 +1,7 @@
 import type { OutputFile } from "../model/output.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { renderAtom } from "./atom.ts";
-import { ATOM_PATH, type FeedSpec, RSS_PATH, sectionFeeds, siteFeed } from "./feeds.ts";
+import { ATOM_PATH, type FeedSpec, type HtmlById, RSS_PATH, sectionFeeds, siteFeed } from "./feeds.ts";
 import { renderRss } from "./rss.ts";
 
 /** What rendering produced for a page, as far as feeds care. */
@@ -16,12 +16,9 @@ export interface FeedSource {
  * `[feeds] full_content` is on.
  */
 export function renderFeeds(index: SiteIndex, rendered: ReadonlyMap<string, FeedSource>): OutputFile[] {
-  const summaries = new Map<string, string>();
-  const full = new Map<string, string>();
-  for (const [id, r] of rendered) {
-    summaries.set(id, r.summaryHtml);
-    full.set(id, r.html);
-  }
+  // Views, not copies: a feed reads a few dozen of the site's pages.
+  const summaries: HtmlById = { get: (id) => rendered.get(id)?.summaryHtml };
+  const full: HtmlById = { get: (id) => rendered.get(id)?.html };
   const options = (feed: FeedSpec) => (index.config.feeds?.full_content ? { feed, full } : { feed });
   const out: OutputFile[] = [];
   for (const feed of [siteFeed(index), ...sectionFeeds(index)]) {

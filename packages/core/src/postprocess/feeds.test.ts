@@ -5,7 +5,7 @@ import type { Page, Section } from "../model/page.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { renderAtom, rfc3339 } from "./atom.ts";
 import { renderFeeds } from "./feed-files.ts";
-import { sectionFeeds } from "./feeds.ts";
+import { feedPages, sectionFeeds } from "./feeds.ts";
 import { testConfig, testIndex, testPage } from "./fixture-index.ts";
 
 const parser = new XMLParser({
@@ -268,5 +268,39 @@ describe("[feeds] config", () => {
       20,
       ["config.invalid-value"],
     ]);
+  });
+});
+
+describe("feedPages", () => {
+  test("the newest few are the first of the whole list sorted (date desc, then URL), for any limit", () => {
+    const config = testConfig();
+    const pages: Page[] = [];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 400; i++) {
+      // Few distinct dates, so ties (broken by URL) are common.
+      const day = 1 + (next() % 12);
+      pages.push(
+        testPage(config, {
+          id: `content/p${i}.md`,
+          url: `/p${next() % 1000}-${i}/`,
+          date: `2025-01-${String(day).padStart(2, "0")}`,
+          draft: next() % 10 === 0,
+          ...(next() % 15 === 0 ? { kind: "section" as const } : {}),
+        }),
+      );
+    }
+    pages.push(testPage(config, { id: "content/undated.md", url: "/undated/" }));
+    const index = testIndex(config, pages);
+    const sorted = pages
+      .filter((p) => p.kind === "page" && !p.draft && p.date)
+      .sort((a, b) => b.date!.getTime() - a.date!.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const ids = pages.map((p) => p.id);
+    for (const limit of [1, 2, 20, 64, 65, 1000]) {
+      expect(feedPages(index, ids, limit).map((p) => p.id)).toEqual(sorted.slice(0, limit).map((p) => p.id));
+    }
   });
 });

@@ -18,10 +18,15 @@ export interface FeedSpec {
   readonly pages: readonly Page[];
 }
 
+/** HTML by page id (a `Map`, or a view over the render results that copies nothing). */
+export interface HtmlById {
+  get(pageId: string): string | undefined;
+}
+
 /** The HTML each item carries: summaries always, full page HTML when `[feeds] full_content` is on. */
 export interface FeedContent {
-  readonly summaries: ReadonlyMap<string, string>;
-  readonly full?: ReadonlyMap<string, string>;
+  readonly summaries: HtmlById;
+  readonly full?: HtmlById;
 }
 
 /** Published, dated regular pages among `ids`, newest first; ties broken by URL for a stable order. */
@@ -31,16 +36,31 @@ export function feedPages(
   limit: number = index.config.feeds?.limit ?? RSS_MAX_ITEMS,
 ): Page[] {
   const pages: Page[] = [];
+  if (limit > 64) {
+    for (const id of ids) {
+      const page = index.pages.get(id);
+      if (page && page.kind === "page" && !page.draft && page.date) pages.push(page);
+    }
+    return pages.sort(newerFirst).slice(0, limit);
+  }
+  // The newest few of possibly thousands: kept in order as they come instead of sorting all.
   for (const id of ids) {
     const page = index.pages.get(id);
-    if (page && page.kind === "page" && !page.draft && page.date) pages.push(page);
+    if (page?.kind !== "page" || page.draft || !page.date) continue;
+    if (pages.length === limit && newerFirst(page, pages[limit - 1]!) >= 0) continue;
+    let at = pages.length;
+    while (at > 0 && newerFirst(page, pages[at - 1]!) < 0) at--;
+    pages.splice(at, 0, page);
+    if (pages.length > limit) pages.pop();
   }
-  pages.sort((a, b) => {
-    const d = b.date!.getTime() - a.date!.getTime();
-    if (d !== 0) return d;
-    return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
-  });
-  return pages.slice(0, limit);
+  return pages;
+}
+
+/** Feed order: newest first, ties by URL. */
+function newerFirst(a: Page, b: Page): number {
+  const d = b.date!.getTime() - a.date!.getTime();
+  if (d !== 0) return d;
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
 }
 
 export function siteFeed(index: SiteIndex): FeedSpec {

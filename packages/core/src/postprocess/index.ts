@@ -6,6 +6,7 @@ export {
   type FeedContent,
   type FeedSpec,
   feedPages,
+  type HtmlById,
   RSS_MAX_ITEMS,
   RSS_PATH,
   sectionFeeds,

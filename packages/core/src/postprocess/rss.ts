@@ -1,5 +1,13 @@
 import type { SiteIndex } from "../model/site.ts";
-import { type FeedContent, type FeedSpec, itemSummary, RSS_PATH, siteFeed, xmlSafe } from "./feeds.ts";
+import {
+  type FeedContent,
+  type FeedSpec,
+  type HtmlById,
+  itemSummary,
+  RSS_PATH,
+  siteFeed,
+  xmlSafe,
+} from "./feeds.ts";
 import { absoluteUrl } from "./urls.ts";
 import { buildXml } from "./xml.ts";
 
@@ -18,8 +26,8 @@ export function rfc822(date: Date): string {
  */
 export function renderRss(
   index: SiteIndex,
-  summaries: ReadonlyMap<string, string>,
-  options: { readonly feed?: FeedSpec; readonly full?: ReadonlyMap<string, string> } = {},
+  summaries: HtmlById,
+  options: { readonly feed?: FeedSpec; readonly full?: HtmlById } = {},
 ): string {
   const feed = options.feed ?? siteFeed(index);
   const content: FeedContent = options.full ? { summaries, full: options.full } : { summaries };

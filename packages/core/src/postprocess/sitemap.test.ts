@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { testConfig, testIndex, testPage } from "./fixture-index.ts";
-import { renderSitemap, renderSitemaps, sitemapEntries } from "./sitemap.ts";
+import {
+  renderSitemap,
+  renderSitemaps,
+  type SitemapEntry,
+  sitemapEntries,
+  urlset,
+  urlsetXml,
+} from "./sitemap.ts";
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -165,5 +172,27 @@ describe("sitemap exclusions and index", () => {
         stderr: "FILE validates\n",
       });
     }
+  });
+});
+
+describe("the direct urlset writer", () => {
+  test("writes exactly what the XML builder writes, whatever the locations hold", () => {
+    const odd = ["&", "<", ">", "'", '"', "é", "日本", " ", "\n", "&amp;", "%20", "]]>", "\u0001"];
+    let seed = 7;
+    const pick = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const entries: SitemapEntry[] = [];
+    for (let i = 0; i < 300; i++) {
+      let loc = `https://example.org/p${i}/`;
+      for (let k = pick() % 4; k > 0; k--) loc += odd[pick() % odd.length];
+      entries.push({ loc, lastmod: pick() % 3 === 0 ? null : `2025-0${1 + (pick() % 9)}-1${pick() % 10}` });
+    }
+    expect(urlset(entries)).toBe(urlsetXml(entries));
+    expect(urlset(entries.slice(0, 1))).toBe(urlsetXml(entries.slice(0, 1)));
+    expect(urlset([])).toBe(urlsetXml([]));
+    expect(urlset([{ loc: "", lastmod: null }])).toBe(urlsetXml([{ loc: "", lastmod: null }]));
+    expect(renderSitemap(siteIndex())).toBe(urlsetXml(sitemapEntries(siteIndex())));
   });
 });

@@ -33,10 +33,37 @@ export function sitemapEntries(index: SiteIndex): SitemapEntry[] {
     const stamp = page.lastmod ?? page.date;
     if (!byLoc.has(loc)) byLoc.set(loc, { loc, lastmod: stamp ? isoDay(stamp) : null });
   }
-  return [...byLoc.values()].sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+  // The default sort compares UTF-16 code units, as `<` does, without a call per comparison.
+  return [...byLoc.keys()].sort().map((loc) => byLoc.get(loc)!);
 }
 
-function urlset(entries: readonly SitemapEntry[]): string {
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  ">": "&gt;",
+  "<": "&lt;",
+  "'": "&apos;",
+  '"': "&quot;",
+};
+const escapeXml = (text: string) => text.replace(/[&<>'"]/g, (c) => ESCAPES[c]!);
+
+/**
+ * The `urlset` written directly: the XML builder takes ~10 µs per URL, which at 10,000 pages
+ * was most of post-processing. Byte for byte what `buildXml` writes (a test compares them);
+ * the shapes it writes differently (no URLs, an empty location) still go through it.
+ */
+export function urlset(entries: readonly SitemapEntry[]): string {
+  if (entries.length === 0 || entries.some((e) => e.loc === "")) return urlsetXml(entries);
+  const parts = [`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${NS}">\n`];
+  for (const e of entries) {
+    const lastmod = e.lastmod ? `    <lastmod>${escapeXml(e.lastmod)}</lastmod>\n` : "";
+    parts.push(`  <url>\n    <loc>${escapeXml(e.loc)}</loc>\n${lastmod}  </url>\n`);
+  }
+  parts.push("</urlset>\n");
+  return parts.join("");
+}
+
+/** The same document through the XML builder. */
+export function urlsetXml(entries: readonly SitemapEntry[]): string {
   return buildXml({
     urlset: {
       "@_xmlns": NS,

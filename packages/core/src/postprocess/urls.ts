@@ -8,5 +8,14 @@ export function absoluteUrl(index: SiteIndex, url: string): string {
 
 /** `YYYY-MM-DD` of the instant in UTC: date-only front matter values are UTC midnight. */
 export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  // Thousands of pages share a few hundred days: one string per day.
+  const day = Math.floor(date.getTime() / 86_400_000);
+  let text = days.get(day);
+  if (text === undefined) {
+    text = date.toISOString().slice(0, 10);
+    days.set(day, text);
+  }
+  return text;
 }
+
+const days = new Map<number, string>();
