@@ -1,3 +1,4 @@
+import { LazyMap } from "../cache/lazy-map.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
@@ -13,7 +14,7 @@ export interface CollectedPages {
   /** Outputs not written this time that must stay: reused from the cache, or whose layout failed. */
   readonly kept: Set<string>;
   /** Links and ids of every page output, rendered now or reused. */
-  readonly htmlFacts: Map<string, HtmlFacts>;
+  readonly htmlFacts: LazyMap<string, HtmlFacts>;
 }
 
 // Per facts object: the dev server reuses the same cached facts build after build.
@@ -51,7 +52,7 @@ export function collectPages(
     anchors: new Map(),
     diagnostics: [],
     kept: new Set(),
-    htmlFacts: new Map(),
+    htmlFacts: new LazyMap(),
   };
   const seen = new Set<string>();
   const report = (d: Diagnostic) => {
@@ -60,6 +61,7 @@ export function collectPages(
     seen.add(key);
     out.diagnostics.push(d);
   };
+  const isReused = new Set(reused);
   for (const group of [...results, ...reused]) {
     if (group.facts) {
       out.rendered.set(group.pageId, group.facts.rendered);
@@ -70,7 +72,9 @@ export function collectPages(
     }
     for (const target of group.targets) {
       for (const d of target.diagnostics) report(d);
-      if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
+      // A reused output's link facts are read from the cache only if a check asks for them.
+      if (isReused.has(group)) out.htmlFacts.setLazy(target.outputPath, () => target.htmlFacts!);
+      else if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
       if (target.html === null) out.kept.add(target.outputPath);
       else out.written.add(target.outputPath);
     }

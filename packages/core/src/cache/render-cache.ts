@@ -73,13 +73,16 @@ export function loadRenderRows(
       lazyHtml(facts.rendered, options.path, row.page_id);
       rows.facts.set(row.page_id, { deps: JSON.parse(row.deps) as Deps, facts });
     }
-    for (const row of db.query("SELECT * FROM targets").all() as TargetRow[]) {
-      rows.targets.set(row.output_path, {
+    // Link facts too are read when a check needs them, not for every output up front.
+    const targetRows = db.query("SELECT output_path, page_id, deps, diagnostics FROM targets").all();
+    for (const row of targetRows as Omit<TargetRow, "html_facts">[]) {
+      const target = {
         pageId: row.page_id,
         deps: JSON.parse(row.deps) as Deps,
         diagnostics: deserialize(row.diagnostics) as Diagnostic[],
-        htmlFacts: deserialize(row.html_facts) as HtmlFacts,
-      });
+      } as CachedTarget;
+      lazyHtmlFacts(target, options.path, row.output_path);
+      rows.targets.set(row.output_path, target);
     }
   }
   if (rows.keys) {
@@ -105,6 +108,24 @@ function lazyHtml(rendered: RenderedMarkdown, path: string, pageId: string): voi
       const html = row?.html ?? "";
       Object.defineProperty(rendered, "html", { value: html, enumerable: true, configurable: true });
       return html;
+    },
+  });
+}
+
+function lazyHtmlFacts(target: CachedTarget, path: string, outputPath: string): void {
+  Object.defineProperty(target, "htmlFacts", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const row = htmlSources
+        .get(path)
+        ?.query("SELECT html_facts FROM targets WHERE output_path = ?")
+        .get(outputPath) as { html_facts: Uint8Array } | null;
+      if (!row)
+        throw new Error(`the build cache lost the link facts of ${outputPath}; run \`bengal build --full\``);
+      const facts = deserialize(row.html_facts) as HtmlFacts;
+      Object.defineProperty(target, "htmlFacts", { value: facts, enumerable: true, configurable: true });
+      return facts;
     },
   });
 }
@@ -213,7 +234,10 @@ const reusedOutputs = new WeakMap<CachedTarget, TargetOutput>();
 function reusedOutput(outputPath: string, row: CachedTarget): TargetOutput {
   let out = reusedOutputs.get(row);
   if (out === undefined || out.outputPath !== outputPath) {
-    out = { outputPath, html: null, htmlFacts: row.htmlFacts, deps: row.deps, diagnostics: row.diagnostics };
+    const made = { outputPath, html: null, deps: row.deps, diagnostics: row.diagnostics };
+    // Read through to the row, whose link facts stay on disk until asked for.
+    Object.defineProperty(made, "htmlFacts", { get: () => row.htmlFacts, enumerable: true });
+    out = made as unknown as TargetOutput;
     reusedOutputs.set(row, out);
   }
   return out;
