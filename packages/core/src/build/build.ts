@@ -304,7 +304,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (cache)
     await timer.stage("record", () => {
       // Recorded only after the outputs are on disk: a crash before this re-renders next time.
-      forgetRemoved(cache.db, rows!, index.pages, targetPaths(index.targets));
+      // An index carried over (bodies swapped) has the same pages and outputs as the last build.
+      if (!(warm && replaced)) forgetRemoved(cache.db, rows!, index.pages, targetPaths(index.targets));
       recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
       if (inputStats) {
         recordQuick(cache, {

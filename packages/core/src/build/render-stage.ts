@@ -35,14 +35,21 @@ export interface RenderPagesOutput {
 
 /** Render targets grouped by page, in index order, so a page's markdown is rendered once for all its pagers. */
 export function groupTargets(targets: readonly RenderTarget[]): RenderGroup[] {
+  // Per targets list: the dev server carries one index's lists over to the next build.
+  const known = grouped.get(targets);
+  if (known) return known;
   const groups = new Map<string, RenderTarget[]>();
   for (const t of targets) {
     const list = groups.get(t.pageId);
     if (list) list.push(t);
     else groups.set(t.pageId, [t]);
   }
-  return [...groups].map(([pageId, list]) => ({ pageId, targets: list }));
+  const out = [...groups].map(([pageId, list]) => ({ pageId, targets: list }));
+  grouped.set(targets, out);
+  return out;
 }
+
+const grouped = new WeakMap<readonly RenderTarget[], RenderGroup[]>();
 
 /**
  * Renders pages inline, or on a pool of workers when there are enough of them; both run the

@@ -34,9 +34,24 @@ export interface OutputWriter {
   finish(keep?: { has(path: string): boolean }): Promise<WriteSummary>;
 }
 
+/**
+ * The manifest this process wrote last, per path, with the file's size and mtime then: a
+ * long-lived process (the dev server) reads it back only if someone else wrote the file since.
+ */
+const lastWritten = new Map<string, { size: number; mtimeMs: number; manifest: OutputManifest }>();
+
+async function previousManifest(host: Host, path: string): Promise<OutputManifest> {
+  const mine = lastWritten.get(path);
+  if (mine) {
+    const stat = await host.stat(path);
+    if (stat && stat.size === mine.size && stat.mtimeMs === mine.mtimeMs) return mine.manifest;
+  }
+  return readManifest(host, path);
+}
+
 export async function openOutputWriter(options: Omit<WriteOptions, "files" | "keep">): Promise<OutputWriter> {
   const { host, outputDir } = options;
-  const previous = await readManifest(host, options.manifestPath);
+  const previous = await previousManifest(host, options.manifestPath);
   const next: Record<string, string> = {};
   let written = 0;
   let unchanged = 0;
@@ -80,6 +95,8 @@ export async function openOutputWriter(options: Omit<WriteOptions, "files" | "ke
       }
       const manifest: OutputManifest = { version: 1, files: next };
       await host.write(options.manifestPath, serializeManifest(manifest));
+      const stat = await host.stat(options.manifestPath);
+      if (stat) lastWritten.set(options.manifestPath, { size: stat.size, mtimeMs: stat.mtimeMs, manifest });
       return { written, unchanged, removed, changedPaths: changedPaths.sort() };
     },
   };
