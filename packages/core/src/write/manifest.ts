@@ -23,8 +23,9 @@ export async function readManifest(host: Host, path: string): Promise<OutputMani
   return EMPTY_MANIFEST;
 }
 
-export function serializeManifest(manifest: OutputManifest): string {
+/** Keys sorted, so the file does not depend on write order; `sorted` skips sorting known-sorted keys. */
+export function serializeManifest(manifest: OutputManifest, sorted?: readonly string[]): string {
   const files: Record<string, string> = {};
-  for (const key of Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
+  for (const key of sorted ?? Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
   return `${JSON.stringify({ version: 1, files }, null, 1)}\n`;
 }

@@ -76,7 +76,8 @@ export async function openOutputWriter(options: Omit<WriteOptions, "files" | "ke
     },
     async finish(keep) {
       let removed = 0;
-      for (const [path, hash] of Object.entries(previous.files)) {
+      for (const path in previous.files) {
+        const hash = previous.files[path]!;
         if (path in next) continue;
         if (keep?.has(path)) {
           next[path] = hash;
@@ -94,12 +95,23 @@ export async function openOutputWriter(options: Omit<WriteOptions, "files" | "ke
         removed++;
       }
       const manifest: OutputManifest = { version: 1, files: next };
-      await host.write(options.manifestPath, serializeManifest(manifest));
+      await host.write(options.manifestPath, serializeManifest(manifest, sameKeys(previous.files, next)));
       const stat = await host.stat(options.manifestPath);
       if (stat) lastWritten.set(options.manifestPath, { size: stat.size, mtimeMs: stat.mtimeMs, manifest });
       return { written, unchanged, removed, changedPaths: changedPaths.sort() };
     },
   };
+}
+
+/** The previous manifest's keys (already sorted) when the new one has exactly those. */
+function sameKeys(
+  previous: Readonly<Record<string, string>>,
+  next: Record<string, string>,
+): string[] | undefined {
+  const keys = Object.keys(previous);
+  if (keys.length !== Object.keys(next).length) return undefined;
+  for (const key of keys) if (!(key in next)) return undefined;
+  return keys;
 }
 
 /** All outputs at once: `openOutputWriter`, one `write`, `finish`. */
