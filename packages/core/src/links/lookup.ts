@@ -14,11 +14,17 @@ export interface Lookups {
   readonly draftUrls: ReadonlyMap<string, string>;
 }
 
-const cache = new WeakMap<SiteIndex, Lookups>();
+/**
+ * Per URL table: an index the dev server carries over (bodies swapped) keeps its URL table,
+ * targets, aliases and drafts, and with them every URL, so the lookups stand.
+ */
+const cache = new WeakMap<object, { targets: object; aliases: object; drafts: object; made: Lookups }>();
 
 export function lookups(index: SiteIndex): Lookups {
-  const hit = cache.get(index);
-  if (hit) return hit;
+  const hit = cache.get(index.byUrl);
+  if (hit && hit.targets === index.targets && hit.aliases === index.aliases && hit.drafts === index.drafts) {
+    return hit.made;
+  }
   const urls = new Map<string, UrlHit>();
   for (const [url, pageId] of index.byUrl) urls.set(url, { pageId, url });
   for (const t of index.targets) if (!urls.has(t.url)) urls.set(t.url, { pageId: t.pageId, url: t.url });
@@ -29,7 +35,7 @@ export function lookups(index: SiteIndex): Lookups {
   const draftUrls = new Map<string, string>();
   for (const [source, url] of index.drafts) draftUrls.set(url, source);
   const made = { urls, draftUrls };
-  cache.set(index, made);
+  cache.set(index.byUrl, { targets: index.targets, aliases: index.aliases, drafts: index.drafts, made });
   return made;
 }
 

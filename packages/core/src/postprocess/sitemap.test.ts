@@ -196,3 +196,21 @@ describe("the direct urlset writer", () => {
     expect(renderSitemap(siteIndex())).toBe(urlsetXml(sitemapEntries(siteIndex())));
   });
 });
+
+describe("sitemap entries of an index carried over (the dev server)", () => {
+  test("a body swap keeps the entries; a changed date or draft flag makes new ones", () => {
+    const index = siteIndex();
+    const first = sitemapEntries(index);
+    const alpha = index.pages.get("content/alpha.md")!;
+    const swap = (page: typeof alpha) => ({ ...index, pages: new Map(index.pages).set(page.id, page) });
+
+    expect(sitemapEntries(swap({ ...alpha, body: "Another body." }))).toBe(first);
+
+    const redated = sitemapEntries(swap({ ...alpha, lastmod: new Date("2025-06-07") }));
+    expect(redated).not.toBe(first);
+    expect(redated.find((e) => e.loc.endsWith("/alpha/"))?.lastmod).toBe("2025-06-07");
+
+    const drafted = sitemapEntries(swap({ ...alpha, draft: true }));
+    expect(drafted.some((e) => e.loc.endsWith("/alpha/"))).toBe(false);
+  });
+});

@@ -24,6 +24,9 @@ export function inSitemap(page: Page): boolean {
  * files are byte-identical between builds.
  */
 export function sitemapEntries(index: SiteIndex): SitemapEntry[] {
+  const known = entriesMemo.get(index.targets);
+  if (known && known.baseurl === index.config.site.baseurl && samePages(index, known.pages))
+    return known.entries;
   const byLoc = new Map<string, SitemapEntry>();
   for (const target of index.targets) {
     if (target.pager !== null && target.pager.number > 1) continue;
@@ -34,8 +37,43 @@ export function sitemapEntries(index: SiteIndex): SitemapEntry[] {
     if (!byLoc.has(loc)) byLoc.set(loc, { loc, lastmod: stamp ? isoDay(stamp) : null });
   }
   // The default sort compares UTF-16 code units, as `<` does, without a call per comparison.
-  return [...byLoc.keys()].sort().map((loc) => byLoc.get(loc)!);
+  const entries = [...byLoc.keys()].sort().map((loc) => byLoc.get(loc)!);
+  const pages = new Map(index.targets.map((t) => [t.pageId, index.pages.get(t.pageId)] as const));
+  entriesMemo.set(index.targets, { baseurl: index.config.site.baseurl, pages, entries });
+  return entries;
 }
+
+/**
+ * The dev server carries an index's target list over to the next build with only some pages'
+ * bodies swapped: the entries stand while every page is the same object or equal in what the
+ * sitemap shows.
+ */
+const entriesMemo = new WeakMap<
+  object,
+  { baseurl: string; pages: ReadonlyMap<string, Page | undefined>; entries: SitemapEntry[] }
+>();
+
+function samePages(index: SiteIndex, pages: ReadonlyMap<string, Page | undefined>): boolean {
+  for (const [id, before] of pages) {
+    const now = index.pages.get(id);
+    if (now === before) continue;
+    if (!now || !before || !sameInSitemap(now, before)) return false;
+  }
+  return true;
+}
+
+function sameInSitemap(a: Page, b: Page): boolean {
+  const day = (d: Date | null) => (d ? d.getTime() : null);
+  return (
+    inSitemap(a) === inSitemap(b) &&
+    a.url === b.url &&
+    a.permalink === b.permalink &&
+    day(a.lastmod) === day(b.lastmod) &&
+    day(a.date) === day(b.date)
+  );
+}
+
+const urlsetMemo = new WeakMap<readonly SitemapEntry[], string>();
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -83,7 +121,14 @@ export function renderSitemap(index: SiteIndex): string {
  */
 export function renderSitemaps(index: SiteIndex, maxUrls = SITEMAP_MAX_URLS): OutputFile[] {
   const entries = sitemapEntries(index);
-  if (entries.length <= maxUrls) return [{ path: SITEMAP_PATH, content: urlset(entries) }];
+  if (entries.length <= maxUrls) {
+    let xml = urlsetMemo.get(entries);
+    if (xml === undefined) {
+      xml = urlset(entries);
+      urlsetMemo.set(entries, xml);
+    }
+    return [{ path: SITEMAP_PATH, content: xml }];
+  }
   const files: OutputFile[] = [];
   const refs: Array<{ loc: string; lastmod?: string }> = [];
   for (let i = 0; i * maxUrls < entries.length; i++) {
