@@ -262,6 +262,28 @@ describe("incremental builds", () => {
     expect(tree(join(root, "public"))).toEqual(await cleanBuild(root));
   });
 
+  test("a page's links record the pages they reach, not the whole site's URL lists", async () => {
+    await build({ root });
+    const db = new Database(join(root, ".bengal/cache.db"), { readonly: true });
+    try {
+      for (const table of ["facts", "targets"]) {
+        const column = table === "facts" ? "page_id" : "output_path";
+        const row = db.query(`SELECT deps FROM ${table} WHERE ${column} LIKE ?`).get("%s1/p1%") as {
+          deps: string;
+        };
+        const keys = Object.keys(JSON.parse(row.deps));
+        expect(keys.some((k) => k.startsWith("url:") || k.startsWith("src:") || k.startsWith("meta:"))).toBe(
+          true,
+        );
+        for (const whole of ["targets", "aliases", "drafts", "urls*", "sources*", "pages*"]) {
+          expect({ table, keys }).not.toEqual({ table, keys: expect.arrayContaining([whole]) });
+        }
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   test("a no-change rebuild stops before parsing, and still reports the last build's problems", async () => {
     writeFileSync(page(4), `${readFileSync(page(4), "utf8")}\nSee [gone](/nowhere/).\n`);
     const first = await build({ root });

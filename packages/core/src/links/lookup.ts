@@ -20,7 +20,22 @@ export interface Lookups {
  */
 const cache = new WeakMap<object, { targets: object; aliases: object; drafts: object; made: Lookups }>();
 
+/**
+ * Per index object first: during a tracked render the index is a recording view, and looking
+ * at its lists here would make every page with a link depend on all targets and aliases. The
+ * renderer calls this once per build before tracking starts.
+ */
+const byIndex = new WeakMap<object, Lookups>();
+
 export function lookups(index: SiteIndex): Lookups {
+  const same = byIndex.get(index);
+  if (same) return same;
+  const made = lookupsOf(index);
+  byIndex.set(index, made);
+  return made;
+}
+
+function lookupsOf(index: SiteIndex): Lookups {
   const hit = cache.get(index.byUrl);
   if (hit && hit.targets === index.targets && hit.aliases === index.aliases && hit.drafts === index.drafts) {
     return hit.made;

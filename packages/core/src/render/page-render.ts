@@ -4,13 +4,14 @@ import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
 import { findAttribute } from "../links/html-check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "../links/html-links.ts";
+import { lookups } from "../links/lookup.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Range } from "../model/range.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
-import { fenceLanguages, type Highlighter } from "./highlight/highlighter.ts";
 import { sharedHighlighter } from "./highlight/shared.ts";
+import type { Highlighter } from "./highlight/types.ts";
 import { createLayoutEngine, LayoutError } from "./layouts/engine.ts";
 import { layoutIdentities } from "./layouts/identities.ts";
 import { buildLayoutProps } from "./layouts/page-props.ts";
@@ -53,9 +54,14 @@ export interface RenderContext {
    * target of that page through its layout.
    */
   renderGroup(pageId: string, targets: readonly RenderTarget[], facts?: PageFacts): Promise<PageGroupResult>;
-  /** Releases the block cache connection (the highlighter is shared across builds). */
+  /** Writes the highlighted blocks not yet in the block store. */
+  flush(): void;
+  /** Flushes, then releases the block cache connection (the highlighter is shared across builds). */
   close(): void;
 }
+
+/** Pages rendered between two writes of new highlighted blocks to the block store. */
+const FLUSH_EVERY = 100;
 
 /** Builds the engines once (highlighter, markdown, layouts) and reuses them for every page. */
 export async function createRenderContext(snapshot: RenderSnapshot, host: Host): Promise<RenderContext> {
@@ -106,37 +112,47 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
       },
       buildDate: new Date(snapshot.buildDate),
       generator: snapshot.generator,
+      untracked: (fn) => untracked(tracker, fn),
     }),
   );
-  const prepared = new Set<string>();
+  let lookupsReady = false;
+  let unflushed = 0;
+  const flush = () => {
+    blocks?.flush();
+    unflushed = 0;
+  };
 
   const renderFacts = async (pageId: string): Promise<PageFacts | null> => {
     const page = index.pages.get(pageId);
     if (!page || page.sourcePath === null) return null;
     const from = page.sourcePath;
-    if (highlighter) {
-      const langs = fenceLanguages(page.body).filter((l) => !prepared.has(l));
-      if (langs.length > 0) {
-        await highlighter.prepare(langs);
-        for (const l of langs) prepared.add(l);
-      }
+    // Lexing and highlighting read only the body (noted below); links are resolved in `finish`.
+    const prepared = await markdown.prepare({
+      path: from,
+      body: page.body,
+      bodyLine: page.bodyLine,
+      resolveLink: (href) => rewriteHref(tracker.index, from, href, files),
+    });
+    if (!lookupsReady && prepared.links.length > 0) {
+      // The URL lookups are built once over the whole index; built inside a tracked render, the
+      // page that happened to build them would depend on every URL of the site (`urls*`).
+      lookups(tracker.index);
+      lookupsReady = true;
     }
     const { value, deps } = tracker.run(() => {
       tracker.note(`body:${pageId}`);
-      return markdown.render({
-        path: from,
-        body: page.body,
-        bodyLine: page.bodyLine,
-        resolveLink: (href) => rewriteHref(tracker.index, from, href, files),
-      });
+      return markdown.finish(prepared);
     });
-    blocks?.flush();
+    // Blocks go to the database in batches: a transaction per page cost ~0.3 ms a page.
+    if (blocks && ++unflushed >= FLUSH_EVERY) flush();
     return { rendered: value.result, links: value.links, diagnostics: value.diagnostics, deps };
   };
 
   return {
     diagnostics: engine.diagnostics,
+    flush,
     close() {
+      flush();
       blocks?.close();
     },
     async renderGroup(pageId, targets, cached) {
@@ -201,6 +217,26 @@ function trackSiteView(tracker: Tracker, site: SiteView): SiteView {
       return Reflect.get(target, prop, receiver);
     },
   });
+}
+
+const UNTRACKED = Symbol("untracked");
+
+/**
+ * Runs `fn` with the reads it makes recorded into a throwaway set: a nested `tracker.run` that
+ * throws before its dependency values are computed (which would cost a hash per key), and
+ * restores the outer render's recording on the way out.
+ */
+function untracked<T>(tracker: Tracker, fn: () => T): T {
+  let value: { v: T } | null = null;
+  try {
+    tracker.run(() => {
+      value = { v: fn() };
+      throw UNTRACKED;
+    });
+  } catch (error) {
+    if (error !== UNTRACKED) throw error;
+  }
+  return (value as { v: T } | null)!.v;
 }
 
 /** The block cache is an optimisation: if it cannot be opened, highlighting simply runs. */

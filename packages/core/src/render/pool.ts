@@ -7,10 +7,12 @@ import type { RenderTask } from "./worker.ts";
 
 /**
  * Below this many pages (render targets), starting workers costs more than it saves: each
- * builds its own highlighter and layouts and warms up shiki's regexes (~1.5 s of CPU), and two
- * busy threads share 2 cores with the garbage collector. Measured with `bench/`: on 2 cores the
- * pool loses at 1,000 pages and wins 1.4x at 6,000. A site that sets `max_workers` gets the
- * pool at any size.
+ * builds its own highlighter and layouts and warms up the JIT and shiki's regexes, and two busy
+ * threads share 2 cores with the garbage collector. A cold 1,000-page build costs the pool ~2 s
+ * more CPU than one thread (~2.8 s before the `u`-flag regexes and the regex table). Measured
+ * with `bench/`: on 2 cores the pool lost at 1,000 pages and won 1.4x at 6,000; re-measured on a
+ * shared machine it did not win at 2,000 either, so the threshold stays. A site that sets
+ * `max_workers` gets the pool at any size.
  */
 export const PAGE_POOL_MIN = 2000;
 const PAGES_PER_WORKER = 500;

@@ -31,5 +31,7 @@ export default async function renderBatch(task: RenderTask): Promise<PageGroupRe
   const out: PageGroupResult[] = [];
   for (const group of task.groups)
     out.push(await context.renderGroup(group.pageId, group.targets, group.facts));
+  // The pool may end this thread after the last batch: its new blocks are stored now.
+  context.flush();
   return out;
 }

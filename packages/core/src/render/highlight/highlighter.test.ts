@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { createHighlighter as createShiki } from "shiki";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
-import { createHighlighter, fenceLanguages } from "./highlighter.ts";
+import { createHighlighter, EMBEDDED_NAMES, PRELOADED_LANGUAGES } from "./highlighter.ts";
 import type { Highlighter } from "./types.ts";
 
 const config = { light: "github-light", dark: "github-dark", enabled: true, line_numbers: false };
@@ -48,8 +48,8 @@ const samples: Record<string, string> = {
 };
 
 describe("createHighlighter", () => {
-  test("emits both theme colors as CSS variables, wrapped for light/dark switching", () => {
-    const { html, known } = h.highlight("const x = 1;", "ts");
+  test("emits both theme colors as CSS variables, wrapped for light/dark switching", async () => {
+    const { html, known } = await h.highlight("const x = 1;", "ts");
     expect(known).toBe(true);
     expect(html).toStartWith(
       '<pre class="shiki shiki-themes github-light github-dark" style="--shiki-light:#24292e;--shiki-dark:#e1e4e8;--shiki-light-bg:#fff;--shiki-dark-bg:#24292e"',
@@ -64,7 +64,7 @@ describe("createHighlighter", () => {
       engine: createJavaScriptRegexEngine({ forgiving: true }),
     });
     for (const [lang, code] of Object.entries(samples)) {
-      const ours = styledChars(h.highlight(code, lang).html);
+      const ours = styledChars((await h.highlight(code, lang)).html);
       const theirs = shiki.codeToTokensWithThemes(code, {
         lang: lang as "ts",
         themes: { light: "github-light", dark: "github-dark" },
@@ -94,49 +94,48 @@ describe("createHighlighter", () => {
     }
   });
 
-  test("escapes code and keeps every line", () => {
-    const { html } = h.highlight('a = "<b>"\n\nc & d', "python");
+  test("escapes code and keeps every line", async () => {
+    const { html } = await h.highlight('a = "<b>"\n\nc & d', "python");
     expect(html).toContain("&quot;&lt;b&gt;&quot;");
     expect(html).toContain("&amp;");
     expect(html.match(/<span class="line">/g)).toHaveLength(3);
   });
 
-  test("unknown languages are plain escaped text with known: false; plain aliases are known", () => {
-    const unknown = h.highlight("<x> & y", "klingon");
+  test("unknown languages are plain escaped text with known: false; plain aliases are known", async () => {
+    const unknown = await h.highlight("<x> & y", "klingon");
     expect(unknown.known).toBe(false);
     expect(unknown.html).toContain('<span class="line">&lt;x&gt; &amp; y</span>');
     expect(unknown.html).not.toContain("<span style=");
-    expect(h.highlight("x", "text").known).toBe(true);
-    expect(h.highlight("x", "").known).toBe(true);
+    expect((await h.highlight("x", "text")).known).toBe(true);
+    expect((await h.highlight("x", "")).known).toBe(true);
   });
 
-  test("aliases of preloaded languages are known", () => {
+  test("aliases of preloaded languages are known", async () => {
     for (const lang of ["js", "typescript", "sh", "shell", "bash", "py", "rs", "yml", "md", "c++", "JSON"]) {
-      expect(`${lang}:${h.highlight("x", lang).known}`).toBe(`${lang}:true`);
+      expect(`${lang}:${(await h.highlight("x", lang)).known}`).toBe(`${lang}:true`);
     }
   });
 
-  test("prepare loads a bundled language on demand", async () => {
-    expect(h.highlight("main = print 1", "haskell").known).toBe(false);
-    await h.prepare(["haskell", "klingon"]);
-    const after = h.highlight("main = print 1", "haskell");
-    expect(after.known).toBe(true);
-    expect(after.html).toContain("--shiki-dark:");
+  test("any bundled language loads on its first block", async () => {
+    const haskell = await h.highlight("main = print 1", "haskell");
+    expect(haskell.known).toBe(true);
+    expect(haskell.html).toContain("--shiki-dark:");
+    expect((await h.highlight("main = print 1", "klingon")).known).toBe(false);
   });
 
-  test("a cache hit returns the same html", () => {
+  test("a cache hit returns the same html", async () => {
     const code = "let cached = 42;";
-    const first = h.highlight(code, "js").html;
-    expect(h.highlight(code, "js").html).toBe(first);
-    expect(h.highlight(code, "javascript").known).toBe(true);
+    const first = (await h.highlight(code, "js")).html;
+    expect((await h.highlight(code, "js")).html).toBe(first);
+    expect((await h.highlight(code, "javascript")).known).toBe(true);
   });
 
   test("line_numbers marks the block for CSS line counters", async () => {
     const numbered = await createHighlighter({ ...config, line_numbers: true });
-    expect(numbered.highlight("a\nb", "text").html).toStartWith(
+    expect((await numbered.highlight("a\nb", "text")).html).toStartWith(
       '<pre class="shiki shiki-themes github-light github-dark line-numbers"',
     );
-    expect(h.highlight("a\nb", "text").html).not.toContain("line-numbers");
+    expect((await h.highlight("a\nb", "text")).html).not.toContain("line-numbers");
   });
 
   test("unknown theme names are rejected", async () => {
@@ -144,12 +143,47 @@ describe("createHighlighter", () => {
   });
 });
 
-describe("fenceLanguages", () => {
-  test("finds fence languages without lexing", () => {
-    expect(fenceLanguages("```ts\na\n```\n\n  ~~~ python title=x\n```\n```ts\n````{.x}\n")).toEqual([
-      "ts",
-      "python",
-    ]);
+describe("lazy shiki", () => {
+  /** A store that records what was asked and can be pre-filled. */
+  function memoryStore(entries: Record<string, string> = {}) {
+    const map = new Map(Object.entries(entries));
+    return { map, get: (k: string) => map.get(k), set: (k: string, v: string) => void map.set(k, v) };
+  }
+
+  test("blocks found in the store never create shiki; a miss does, and is stored", async () => {
+    const key = "github-light\u0000github-dark\u0000\u0000ts\u0000const a = 1;";
+    const store = memoryStore({ [key]: "<pre>stored</pre>" });
+    const lazy = await createHighlighter(config, store);
+    // Neither a stored block nor a plain one needs the grammars.
+    expect(await lazy.highlight("const a = 1;", "ts")).toEqual({ html: "<pre>stored</pre>", known: true });
+    expect((await lazy.highlight("x", "text")).known).toBe(true);
+    expect((await lazy.highlight("x", "klingon")).known).toBe(false);
+    expect(store.map.size).toBe(1);
+    expect(lazy.started).toBe(false);
+    const fresh = await lazy.highlight("const b = 2;", "ts");
+    expect(fresh.html).toBe((await h.highlight("const b = 2;", "ts")).html);
+    expect(store.map.get(key.replace("a = 1", "b = 2"))).toBe(fresh.html);
+    expect(lazy.started).toBe(true);
+  });
+
+  test("plain blocks open the same <pre> before and after shiki exists", async () => {
+    const lazy = await createHighlighter({ ...config, light: "min-light", dark: "nord" });
+    const before = (await lazy.highlight("a < b", "text")).html;
+    await lazy.highlight("let x = 1;", "js");
+    expect((await lazy.highlight("a < b", "text")).html).toBe(before);
+    const shiki = await createShiki({ themes: ["min-light", "nord"], langs: [] });
+    const light = shiki.getTheme("min-light");
+    const dark = shiki.getTheme("nord");
+    expect(before).toStartWith(
+      `<pre class="shiki shiki-themes min-light nord" style="--shiki-light:${light.fg};--shiki-dark:${dark.fg};--shiki-light-bg:${light.bg};--shiki-dark-bg:${dark.bg}" tabindex="0"><code>`,
+    );
+  });
+
+  test("the only non-bundled names the preloaded grammars register are EMBEDDED_NAMES", async () => {
+    const shiki = await createShiki({ themes: [], langs: [...PRELOADED_LANGUAGES] });
+    const { bundledLanguages } = await import("shiki/langs");
+    const extra = shiki.getLoadedLanguages().filter((l) => !Object.hasOwn(bundledLanguages, l));
+    expect(extra.sort()).toEqual([...EMBEDDED_NAMES]);
   });
 });
 

@@ -11,8 +11,9 @@ interface Shared {
 const shared = new Map<string, Shared>();
 
 /**
- * One highlighter per options key and thread, kept across builds (creating one costs ~150 ms
- * and its regexes warm up with use), so a dev-server rebuild pays neither again.
+ * One highlighter per options key and thread, kept across builds (its shiki, once a block needed
+ * it, costs ~150 ms to create and its regexes warm up with use), so a dev-server rebuild pays
+ * neither again.
  */
 export async function sharedHighlighter(
   config: HighlightConfig,

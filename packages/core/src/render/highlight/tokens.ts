@@ -57,6 +57,52 @@ export class ThemeResolver {
   }
 }
 
+interface ScopeNode {
+  readonly next: Map<string, ScopeNode>;
+  span: string | undefined;
+}
+
+/**
+ * The opening `<span style=…>` of a token for both themes, by its scope stack. Looked up scope by
+ * scope in a tree (no joined key string per token); equal styles share one string, so comparing
+ * neighbouring tokens' spans is a pointer comparison.
+ */
+export class SpanTable {
+  private readonly root: ScopeNode = { next: new Map(), span: undefined };
+  private readonly spans = new Map<string, string>();
+
+  constructor(
+    private readonly light: ThemeResolver,
+    private readonly dark: ThemeResolver,
+  ) {}
+
+  open(scopes: readonly string[]): string {
+    let node = this.root;
+    for (const scope of scopes) {
+      let child = node.next.get(scope);
+      if (!child) {
+        child = { next: new Map(), span: undefined };
+        node.next.set(scope, child);
+      }
+      node = child;
+    }
+    node.span ??= this.build(scopes);
+    return node.span;
+  }
+
+  private build(scopes: readonly string[]): string {
+    const light = this.light.style(scopes);
+    const dark = this.dark.style(scopes);
+    const key = `${light.color}|${light.fontStyle}|${dark.color}|${dark.fontStyle}`;
+    let span = this.spans.get(key);
+    if (!span) {
+      span = `<span style="${styleVars("light", light)};${styleVars("dark", dark)}">`;
+      this.spans.set(key, span);
+    }
+    return span;
+  }
+}
+
 /** `--shiki-<name>:…` declarations for one theme's style of a token. */
 export function styleVars(name: string, style: TokenStyle): string {
   let css = `--shiki-${name}:${style.color}`;

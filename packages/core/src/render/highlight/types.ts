@@ -1,13 +1,17 @@
-/** A code highlighter ready to use synchronously (languages are loaded up front or by `prepare`). */
+export interface HighlightResult {
+  /** A complete `<pre>` block. */
+  readonly html: string;
+  /** false: the language is not available; the code is then shown as escaped plain text. */
+  readonly known: boolean;
+}
+
+/** A code highlighter; any bundled language is loaded on its first block. */
 export interface Highlighter {
-  /**
-   * A complete `<pre>` block. `known: false` means the language is not available; the code is then
-   * shown as escaped plain text.
-   */
-  highlight(code: string, lang: string): { html: string; known: boolean };
-  /** Loads languages not in the preloaded set, so later `highlight` calls for them are known. */
-  prepare(langs: readonly string[]): Promise<void>;
-  /** Releases the shiki instance (a build creates one per render context). */
+  /** Resolves from the memory cache or the block store when it can, tokenizing only on a miss. */
+  highlight(code: string, lang: string): Promise<HighlightResult>;
+  /** Whether shiki has been created: some block was in neither the memory cache nor the store. */
+  readonly started: boolean;
+  /** Releases the shiki instance, if one was created. */
   dispose(): void;
 }
 

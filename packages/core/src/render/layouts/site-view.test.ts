@@ -16,6 +16,26 @@ const view = (baseurl: string, rss = true) => {
 };
 
 describe("createSiteView", () => {
+  test("the regular-page list is built on first use, once, through `untracked`", () => {
+    const index = testIndex("");
+    let calls = 0;
+    const site = createSiteView(index, {
+      assetUrl: (p) => p,
+      buildDate: new Date(0),
+      generator: "Bengal",
+      untracked: (fn) => {
+        calls++;
+        return fn();
+      },
+    });
+    expect(calls).toBe(0);
+    const first = site.regularPages();
+    expect(first.map((p) => p.id)).toEqual(index.regularPageIds.filter((id) => index.pages.has(id)));
+    expect(first.length).toBeGreaterThan(0);
+    expect(site.regularPages()).toBe(first);
+    expect(calls).toBe(1);
+  });
+
   test("splits absolute and path-only baseurls", () => {
     expect(splitBaseurl("https://example.com/docs/")).toEqual({
       origin: "https://example.com",

@@ -1,3 +1,4 @@
+import type { Page } from "../../model/page.ts";
 import type { SiteIndex } from "../../model/site.ts";
 import { plainExcerpt } from "./excerpt.ts";
 import type { SiteView } from "./props.ts";
@@ -9,6 +10,11 @@ export interface SiteViewOptions {
   readonly assetExists?: (path: string) => boolean;
   readonly buildDate: Date;
   readonly generator: string;
+  /**
+   * Runs `fn` without recording dependencies. The regular-page list is built on first use, which
+   * may be inside a tracked render; looking up every page there must not make it depend on all.
+   */
+  readonly untracked?: <T>(fn: () => T) => T;
 }
 
 /** `https://example.com/docs` → origin `https://example.com`, prefix `/docs`; `/docs` → origin "", prefix `/docs`. */
@@ -41,8 +47,16 @@ export function createSiteView(index: SiteIndex, options: SiteViewOptions): Site
     return prefix + rooted;
   };
   const absUrl = (path: string): string => (EXTERNAL.test(path) ? path : origin + url(path));
-  const formatter = dateFormatter(site.language);
-  const regular = index.regularPageIds.map((id) => index.pages.get(id)).filter((p) => p !== undefined);
+  // Both built on first use: a one-page rebuild of a large site should not pay for them.
+  let formatter: Intl.DateTimeFormat | null = null;
+  let regular: Page[] | null = null;
+  const untracked = options.untracked ?? (<T>(fn: () => T) => fn());
+  const regularPages = (): Page[] => {
+    regular ??= untracked(() =>
+      index.regularPageIds.map((id) => index.pages.get(id)).filter((p) => p !== undefined),
+    );
+    return regular;
+  };
   return {
     title: site.title,
     description: site.description,
@@ -60,10 +74,13 @@ export function createSiteView(index: SiteIndex, options: SiteViewOptions): Site
     hasAsset: (path) => options.assetExists?.(path.replace(/^\/+/, "")) ?? false,
     page: (id) => index.pages.get(id),
     section: (key) => index.sections.get(key),
-    regularPages: () => regular,
+    regularPages,
     generator: options.generator,
     buildDate: options.buildDate,
-    formatDate: (date) => formatter.format(date),
+    formatDate: (date) => {
+      formatter ??= dateFormatter(site.language);
+      return formatter.format(date);
+    },
     isoDate: (date) => date.toISOString(),
     summary: (page) => page.summary || page.description || plainExcerpt(page.body),
   };

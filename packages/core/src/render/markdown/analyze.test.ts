@@ -55,14 +55,19 @@ describe("analyzeMarkdown", () => {
     ]);
   });
 
-  test("ids, headings and links match the renderer's exactly", () => {
+  test("ids, headings and links match the renderer's exactly", async () => {
     const renderer = createMarkdownRenderer({
       highlighter: null,
       readingSpeed: 200,
       tocMinLevel: 2,
       tocMaxLevel: 3,
     });
-    const r = renderer.render({ path: "content/guide.md", body: doc, bodyLine: 0, resolveLink: () => null });
+    const r = await renderer.render({
+      path: "content/guide.md",
+      body: doc,
+      bodyLine: 0,
+      resolveLink: () => null,
+    });
     expect(r.result.headings).toEqual(a.headings);
     expect(r.result.anchors).toEqual(a.anchors);
     expect(r.links).toEqual(a.links);

@@ -27,8 +27,8 @@ function dom(html: string) {
 }
 
 describe("headings", () => {
-  test("GitHub slugs, unique per page, custom ids stripped from the text, hover anchor", () => {
-    const { result } = render("## Hello World\n\n## Hello World\n\n### Setup & Run {#run}\n");
+  test("GitHub slugs, unique per page, custom ids stripped from the text, hover anchor", async () => {
+    const { result } = await render("## Hello World\n\n## Hello World\n\n### Setup & Run {#run}\n");
     const doc = dom(result.html);
     const hs = [...doc.querySelectorAll("h2, h3")];
     expect(hs.map((h) => h.id)).toEqual(["hello-world", "hello-world-1", "run"]);
@@ -38,31 +38,31 @@ describe("headings", () => {
     expect(result.anchors).toEqual(["hello-world", "hello-world-1", "run"]);
   });
 
-  test("ids are unique per page, not per renderer", () => {
+  test("ids are unique per page, not per renderer", async () => {
     const renderer = createMarkdownRenderer(base);
     const input = { path: "a.md", body: "## Intro\n", bodyLine: 0, resolveLink: () => null };
-    expect(renderer.render(input).result.anchors).toEqual(["intro"]);
-    expect(renderer.render(input).result.anchors).toEqual(["intro"]);
+    expect((await renderer.render(input)).result.anchors).toEqual(["intro"]);
+    expect((await renderer.render(input)).result.anchors).toEqual(["intro"]);
   });
 });
 
 describe("table of contents", () => {
-  test("nests headings within the configured levels", () => {
-    const { result } = render("# Title\n## A\n### A1\n#### A1a\n##### deep\n### A2\n## B\n");
+  test("nests headings within the configured levels", async () => {
+    const { result } = await render("# Title\n## A\n### A1\n#### A1a\n##### deep\n### A2\n## B\n");
     const shape = (entries: typeof result.toc): unknown =>
       entries.map((e) => (e.children.length ? [e.id, shape(e.children)] : e.id));
     expect(shape(result.toc)).toEqual([["a", [["a1", ["a1a"]], "a2"]], "b"]);
   });
 
-  test("a deeper heading first still appears, at the top", () => {
-    const { result } = render("### Early\n## Later\n", { tocMaxLevel: 3 });
+  test("a deeper heading first still appears, at the top", async () => {
+    const { result } = await render("### Early\n## Later\n", { tocMaxLevel: 3 });
     expect(result.toc.map((e) => e.id)).toEqual(["early", "later"]);
   });
 });
 
 describe("footnotes", () => {
-  test("references, definitions and back links", () => {
-    const { result } = render(
+  test("references, definitions and back links", async () => {
+    const { result } = await render(
       "One[^a] two[^b] again[^a].\n\n[^b]: Bee.\n[^a]: Ay *em*.\n[^c]: unused\n\nNot a note [^zz].\n",
     );
     const doc = dom(result.html);
@@ -84,8 +84,8 @@ describe("footnotes", () => {
     expect(result.anchors).toEqual(["fn-a", "fnref-a", "fnref-a-2", "fn-b", "fnref-b"]);
   });
 
-  test("multi-paragraph footnotes keep their indented continuation", () => {
-    const { result } = render(
+  test("multi-paragraph footnotes keep their indented continuation", async () => {
+    const { result } = await render(
       "X[^1]\n\n[^1]: First para\n    lazy? no, indented.\n\n    Second para.\n\nAfter.\n",
     );
     const li = dom(result.html).querySelector("#fn-1")!;
@@ -95,18 +95,18 @@ describe("footnotes", () => {
 });
 
 describe("admonitions", () => {
-  test("GitHub alerts", () => {
-    const doc = dom(render("> [!WARNING]\n> Mind the **gap**.\n\n> plain quote\n").result.html);
+  test("GitHub alerts", async () => {
+    const doc = dom((await render("> [!WARNING]\n> Mind the **gap**.\n\n> plain quote\n")).result.html);
     const div = doc.querySelector("div.admonition.warning")!;
     expect(div.querySelector(".admonition-title")!.textContent).toBe("Warning");
     expect(div.querySelector("strong")!.textContent).toBe("gap");
     expect(doc.querySelector("blockquote")!.textContent!.trim()).toBe("plain quote");
   });
 
-  test("!!! blocks with title, default title and no title", () => {
+  test("!!! blocks with title, default title and no title", async () => {
     const body =
       '!!! tip "Pro tip"\n    Use *this*.\n\n    - a list\n\n!!! note\n    Plain.\n\n!!! danger ""\n    Untitled.\n\nOutside.\n';
-    const doc = dom(render(body).result.html);
+    const doc = dom((await render(body)).result.html);
     const divs = [...doc.querySelectorAll("div.admonition")];
     expect(divs.map((d) => d.className)).toEqual(["admonition tip", "admonition note", "admonition danger"]);
     expect(divs.map((d) => d.querySelector(".admonition-title")?.textContent ?? null)).toEqual([
@@ -120,25 +120,25 @@ describe("admonitions", () => {
 });
 
 describe("summary, words and reading time", () => {
-  test("content before <!--more-->", () => {
-    const { result } = render("First.\n\nSecond.\n\n<!--more-->\n\nThird.\n");
+  test("content before <!--more-->", async () => {
+    const { result } = await render("First.\n\nSecond.\n\n<!--more-->\n\nThird.\n");
     expect(result.summaryHtml).toBe("<p>First.</p>\n<p>Second.</p>");
     expect(result.html).not.toContain("more");
     expect(result.html).toContain("<p>Third.</p>");
   });
 
-  test("first paragraph without the marker", () => {
-    const { result } = render("## Heading\n\nThe *first* one.\n\nThe second one.\n");
+  test("first paragraph without the marker", async () => {
+    const { result } = await render("## Heading\n\nThe *first* one.\n\nThe second one.\n");
     expect(result.summaryHtml).toBe("<p>The <em>first</em> one.</p>");
   });
 
-  test("words count prose, not code or markup", () => {
+  test("words count prose, not code or markup", async () => {
     const body =
       '## Two words\n\nThree **bold** words [link text](x.md).\n\n```js\nconst not = counted;\n```\n\n<div class="x">raw</div>\n\n- one\n- two\n';
-    const { result } = render(body);
+    const { result } = await render(body);
     expect(result.wordCount).toBe(2 + 5 + 2);
     expect(result.readingTime).toBe(1);
-    expect(render("word ".repeat(450), { readingSpeed: 200 }).result.readingTime).toBe(3);
+    expect((await render("word ".repeat(450), { readingSpeed: 200 })).result.readingTime).toBe(3);
   });
 });
 
@@ -149,10 +149,10 @@ describe("links and images", () => {
     return null;
   };
 
-  test("relative links are rewritten keeping the fragment; external and unresolved stay", () => {
+  test("relative links are rewritten keeping the fragment; external and unresolved stay", async () => {
     const body =
       "[a](other.md#setup) [b](https://example.com/x.md) [c](missing.md) [d](#local) ![p](pic.png) [r][ref]\n\n[ref]: other.md";
-    const doc = dom(render(body, {}, resolve).result.html);
+    const doc = dom((await render(body, {}, resolve)).result.html);
     expect([...doc.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
       "/docs/other/#setup",
       "https://example.com/x.md",
@@ -163,8 +163,8 @@ describe("links and images", () => {
     expect(doc.querySelector("img")!.getAttribute("src")).toBe("/docs/page/pic.png");
   });
 
-  test("links come back with source ranges in the whole file", () => {
-    const { links } = render("\n[a](other.md#setup)\n", {}, resolve);
+  test("links come back with source ranges in the whole file", async () => {
+    const { links } = await render("\n[a](other.md#setup)\n", {}, resolve);
     expect(links).toEqual([
       {
         kind: "link",
@@ -175,11 +175,33 @@ describe("links and images", () => {
   });
 });
 
+describe("prepare and finish", () => {
+  test("prepare lexes and highlights without resolving a link; finish resolves them", async () => {
+    const renderer = createMarkdownRenderer(base);
+    const asked: string[] = [];
+    const input = {
+      path: "content/page.md",
+      body: "See [b](b.md).\n\n```\nx\n```\n",
+      bodyLine: 0,
+      resolveLink: (href: string) => {
+        asked.push(href);
+        return "/b/";
+      },
+    };
+    const prepared = await renderer.prepare(input);
+    expect(asked).toEqual([]);
+    expect(prepared.links.map((l) => l.href)).toEqual(["b.md"]);
+    const out = renderer.finish(prepared);
+    expect(asked).toEqual(["b.md"]);
+    expect(out.result.html).toContain('<a href="/b/">b</a>');
+  });
+});
+
 describe("GFM and raw HTML", () => {
-  test("tables, task lists, strikethrough, autolinks, raw HTML", () => {
+  test("tables, task lists, strikethrough, autolinks, raw HTML", async () => {
     const body =
       '| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo ~~old~~ www.example.com\n\n<aside id="note">raw <b>html</b></aside>\n';
-    const { result } = render(body);
+    const { result } = await render(body);
     const doc = dom(result.html);
     expect(doc.querySelectorAll("table td").length).toBe(2);
     expect([...doc.querySelectorAll("input[type=checkbox]")].map((i) => i.hasAttribute("checked"))).toEqual([
@@ -194,26 +216,26 @@ describe("GFM and raw HTML", () => {
 });
 
 describe("code blocks", () => {
-  test("without a highlighter: escaped <pre><code class=language-x>", () => {
-    const { result, diagnostics } = render("```rust\nfn main() { a < b }\n```\n");
+  test("without a highlighter: escaped <pre><code class=language-x>", async () => {
+    const { result, diagnostics } = await render("```rust\nfn main() { a < b }\n```\n");
     expect(result.html).toBe('<pre><code class="language-rust">fn main() { a &lt; b }</code></pre>\n');
     expect(diagnostics).toEqual([]);
   });
 
-  test("an unknown language warns with the fence's line and renders plain text", () => {
+  test("an unknown language warns with the fence's line and renders plain text", async () => {
     const seen: string[] = [];
     const fake: Highlighter = {
-      highlight(code, lang) {
+      async highlight(code, lang) {
         seen.push(lang);
         const known = lang !== "nosuchlang";
         return { html: `<pre data-lang="${lang}">${code}</pre>`, known };
       },
-      prepare: async () => {},
+      started: true,
       dispose: () => {},
     };
     const body =
       "Intro\r\n\r\n- item\r\n\r\n  ```nosuchlang {.x}\r\n  code\r\n  ```\r\n\r\n```\r\nplain\r\n```\r\n";
-    const { diagnostics } = render(body, { highlighter: fake });
+    const { diagnostics } = await render(body, { highlighter: fake });
     expect(seen).toEqual(["nosuchlang", "text"]);
     expect(diagnostics).toHaveLength(1);
     const d = diagnostics[0]!;
@@ -232,7 +254,7 @@ describe("code blocks", () => {
       enabled: true,
       line_numbers: false,
     });
-    const { result, diagnostics } = render("```ts\nconst x = 1;\n```\n\n```klingon\nqapla'\n```\n", {
+    const { result, diagnostics } = await render("```ts\nconst x = 1;\n```\n\n```klingon\nqapla'\n```\n", {
       highlighter,
     });
     expect(result.html).toContain("--shiki-light:#D73A49;--shiki-dark:#F97583");

@@ -1,0 +1,28 @@
+import type { RegexEngine } from "shiki/core";
+import { createJavaScriptRegexEngine, defaultJavaScriptRegexConstructor } from "shiki/engine/javascript";
+import { STRICT_ES2018, type TableEntry, toRegex } from "./regex-table.ts";
+
+/**
+ * shiki's JavaScript regex engine, with grammar regexes built for the `u` flag where that is exact.
+ *
+ * shiki's default target on Bun is ES2025 (flag `v`), and JavaScriptCore compiles `v`-flag regexes
+ * with large Unicode classes (`\p{Alpha}`, everywhere in the TypeScript grammar) several times
+ * slower: ~0.6 s of a cold process's first code blocks. `accuracy: "strict"` makes the ES2018
+ * translation throw unless it matches exactly what Oniguruma matches (oniguruma-to-es's contract),
+ * and those few patterns keep shiki's own translation, so every regex matches the same strings.
+ * `table` holds strict translations made ahead of time (regex-table.ts).
+ */
+export function createRegexEngine(table: ReadonlyMap<string, TableEntry> = new Map()): RegexEngine {
+  return createJavaScriptRegexEngine({
+    forgiving: true,
+    regexConstructor(pattern) {
+      const entry = table.get(pattern);
+      if (entry) return toRegex(entry);
+      try {
+        return defaultJavaScriptRegexConstructor(pattern, STRICT_ES2018);
+      } catch {
+        return defaultJavaScriptRegexConstructor(pattern, { target: "auto" });
+      }
+    },
+  });
+}
