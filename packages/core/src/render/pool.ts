@@ -7,14 +7,13 @@ import type { RenderTask } from "./worker.ts";
 
 /**
  * Below this many pages (render targets), starting workers costs more than it saves: each
- * builds its own highlighter and layouts and warms up the JIT and shiki's regexes, and two busy
- * threads share 2 cores with the garbage collector. A cold 1,000-page build costs the pool ~2 s
- * more CPU than one thread (~2.8 s before the `u`-flag regexes and the regex table). Measured
- * with `bench/`: on 2 cores the pool lost at 1,000 pages and won 1.4x at 6,000; re-measured on a
- * shared machine it did not win at 2,000 either, so the threshold stays. A site that sets
- * `max_workers` gets the pool at any size.
+ * builds its own highlighter and layouts and warms up the JIT and shiki's regexes (~1.5 s of
+ * CPU per thread), and two busy threads share 2 cores with the garbage collector. Measured on an
+ * idle 2-core machine after the `u`-flag regexes, the regex table and 64-page batches: two
+ * workers against one thread were 1.2x faster at 1,000 pages and 1.35x at 2,000 (at twice the
+ * memory), and 1.75x at 10,000. A site that sets `max_workers` gets the pool at any size.
  */
-export const PAGE_POOL_MIN = 2000;
+export const PAGE_POOL_MIN = 1000;
 const PAGES_PER_WORKER = 500;
 
 /** Workers for `pages` pages: `max_workers` when set, else one per 500 pages up to the cores (and 8). */
