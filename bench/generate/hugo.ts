@@ -57,6 +57,8 @@ export function hugoSite(spec: SiteSpec): FileMap {
       `title = ${JSON.stringify(spec.title)}`,
       'languageCode = "en"',
       "paginate = 10",
+      // Bengal and Eleventy publish every page whatever its date; so must Hugo.
+      "buildFuture = true",
       "",
       "[params]",
       'description = "A generated site for benchmarks."',

@@ -47,6 +47,10 @@ export async function coldBuilds(
     console.error(`  ${pages} pages, run ${run}/${runs}: ${line.join(", ")}`);
   }
   const htmlFiles = new Map(peers.map((p) => [p.name, countHtml(outs[p.name])] as const));
+  for (const [name, count] of htmlFiles) {
+    if (count < pages)
+      console.error(`  ${name} wrote ${count} HTML files for ${pages} pages: it left pages out`);
+  }
   return { pages, samples, failures, htmlFiles };
 }
 
@@ -64,9 +68,11 @@ export function coldRows(results: readonly ColdResult[], peers: readonly Peer[])
         continue;
       }
       const ms = xs.map((s) => s.ms);
+      // Fewer HTML files than pages: it left pages out, so its time is not comparable.
+      const partial = (r.htmlFiles.get(peer.name) ?? 0) < r.pages;
       rows.push([
         pages,
-        peer.label,
+        partial ? `${peer.label} (left pages out: not comparable)` : peer.label,
         seconds(median(ms)),
         range(ms),
         base === null ? "" : ratio(median(ms), base),
