@@ -61,7 +61,15 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   const { groups } = input;
   if (groups.length === 0) return { results: [], diagnostics: [], workers: 0 };
   const targets = groups.reduce((n, g) => n + g.targets.length, 0);
-  if (!usePagePool(targets, input.parallel, input.maxWorkers)) {
+  // What pays for workers is markdown and highlighting; pages rendered through a layout alone
+  // (generated lists, or pages with cached markdown after a layout edit) cost about a
+  // millisecond each, less than starting a worker.
+  const withMarkdown = groups.reduce(
+    (n, g) => n + (g.facts || g.pageId.startsWith("@generated/") ? 0 : g.targets.length),
+    0,
+  );
+  const sized = input.maxWorkers !== null ? targets : withMarkdown;
+  if (!usePagePool(sized, input.parallel, input.maxWorkers)) {
     const context = await createRenderContext(input.snapshot, input.host);
     try {
       const results: PageGroupResult[] = [];
