@@ -31,6 +31,10 @@ interface KeptRead {
   readonly paths: readonly string[];
   readonly entries: ReadonlyMap<string, KeptDoc | Unreadable>;
   readonly sum: bigint;
+  /** The read's result, and where each readable file's document sits in `docs`. */
+  readonly docs: readonly ParsedDocument[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly position: ReadonlyMap<string, number>;
 }
 
 interface Unreadable {
@@ -84,10 +88,15 @@ export async function readContentCached(
   const rows = new Map<string, DocRow | KeptDoc>();
   // Only the watcher's files are looked at when the list of files is the one read last time.
   const only = kept && mirror?.changed && kept.paths === paths ? mirror.changed : null;
-  if (kept) {
+  if (only) {
+    for (const path of only) {
+      const row = kept!.entries.get(path);
+      if (row && "hash" in row) rows.set(path, row);
+    }
+  } else if (kept) {
     for (const [path, row] of kept.entries) if ("hash" in row) rows.set(path, row);
   } else if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
-  const entries = new Map<string, KeptDoc | Unreadable>();
+  let entries = new Map<string, KeptDoc | Unreadable>();
   const parsedOf = (row: DocRow | KeptDoc): Parsed =>
     "parsed" in row ? row.parsed : (deserialize(row.doc) as Parsed);
   const changed: string[] = [];
@@ -126,16 +135,25 @@ export async function readContentCached(
   };
 
   let sum = 0n;
+  // With the watcher's files only, the last result is patched where those files sit in it.
+  let patched: { docs: ParsedDocument[]; diagnostics: readonly Diagnostic[] } | null = null;
   if (only) {
     sum = kept!.sum;
-    for (const [path, entry] of kept!.entries) entries.set(path, entry);
+    const entries2 = new Map(kept!.entries);
+    const docs = kept!.docs.slice();
+    let simple = true;
     for (const path of only) {
-      if (!entries.has(path)) continue;
-      const before = entries.get(path)!;
+      const before = entries2.get(path);
+      if (before === undefined) continue;
       const after = await load(path);
-      entries.set(path, after);
+      entries2.set(path, after);
       sum = BigInt.asUintN(64, sum - entryHash(path, before) + entryHash(path, after));
+      const at = kept!.position.get(path);
+      if (at === undefined || !plain(before) || !plain(after)) simple = false;
+      else docs[at] = (after as KeptDoc).parsed.doc;
     }
+    entries = entries2;
+    if (simple) patched = { docs, diagnostics: kept!.diagnostics };
   } else {
     const loaded = await Promise.all(paths.map(load));
     paths.forEach((path, i) => {
@@ -144,15 +162,25 @@ export async function readContentCached(
     });
   }
 
-  const docs: ParsedDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const path of paths) {
-    const entry = entries.get(path)!;
-    if ("unreadable" in entry) diagnostics.push(entry.unreadable);
-    else {
-      docs.push(entry.parsed.doc);
-      diagnostics.push(...entry.parsed.diagnostics);
+  let docs: ParsedDocument[] = [];
+  let diagnostics: Diagnostic[] = [];
+  let position: ReadonlyMap<string, number>;
+  if (patched) {
+    docs = patched.docs;
+    diagnostics = [...patched.diagnostics];
+    position = kept!.position;
+  } else {
+    const at = new Map<string, number>();
+    for (const path of paths) {
+      const entry = entries.get(path)!;
+      if ("unreadable" in entry) diagnostics.push(entry.unreadable);
+      else {
+        at.set(path, docs.length);
+        docs.push(entry.parsed.doc);
+        diagnostics.push(...entry.parsed.diagnostics);
+      }
     }
+    position = at;
   }
 
   const present = only ? null : new Set(paths);
@@ -165,9 +193,15 @@ export async function readContentCached(
       for (const p of removed) del.run(p);
     })();
   }
-  if (mirror?.keep && db) keepMirror(mirror.path, "docs", { paths, entries, sum } satisfies KeptRead);
-  else if (mirror) dropMirror(mirror.path, "docs");
+  if (mirror?.keep && db) {
+    keepMirror(mirror.path, "docs", { paths, entries, sum, docs, diagnostics, position } satisfies KeptRead);
+  } else if (mirror) dropMirror(mirror.path, "docs");
   return { docs, diagnostics, changed: changed.sort(), removed, fingerprint: sum.toString(36) };
+}
+
+/** Readable and without diagnostics: swapping it changes one document and no diagnostic. */
+function plain(entry: KeptDoc | Unreadable): boolean {
+  return "parsed" in entry && entry.parsed.diagnostics.length === 0;
 }
 
 /** One file's share of the fingerprint: a sum of these changes by one term when one file does. */
