@@ -35,6 +35,11 @@ export function lookups(index: SiteIndex): Lookups {
   return made;
 }
 
+/** Gives `view` (a recording view of `index`) the lookups of `index`, made from the plain one. */
+export function shareLookups(index: SiteIndex, view: SiteIndex): void {
+  byIndex.set(view, lookups(index));
+}
+
 function lookupsOf(index: SiteIndex): Lookups {
   const hit = cache.get(index.byUrl);
   if (hit && hit.targets === index.targets && hit.aliases === index.aliases && hit.drafts === index.drafts) {

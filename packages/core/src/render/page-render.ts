@@ -4,7 +4,7 @@ import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
 import { findAttribute } from "../links/html-check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "../links/html-links.ts";
-import { lookups } from "../links/lookup.ts";
+import { shareLookups } from "../links/lookup.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { Range } from "../model/range.ts";
@@ -136,7 +136,9 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
     if (!lookupsReady && prepared.links.length > 0) {
       // The URL lookups are built once over the whole index; built inside a tracked render, the
       // page that happened to build them would depend on every URL of the site (`urls*`).
-      lookups(tracker.index);
+      // Made from the plain index (whose lists a long-lived process carries over between builds)
+      // and handed to the recording view, which then never reads them itself.
+      shareLookups(index, tracker.index);
       lookupsReady = true;
     }
     const { value, deps } = tracker.run(() => {
