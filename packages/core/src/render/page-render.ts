@@ -112,7 +112,7 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
       },
       buildDate: new Date(snapshot.buildDate),
       generator: snapshot.generator,
-      untracked: (fn) => untracked(tracker, fn),
+      untracked: (fn) => tracker.untracked(fn),
     }),
   );
   let lookupsReady = false;
@@ -219,26 +219,6 @@ function trackSiteView(tracker: Tracker, site: SiteView): SiteView {
       return Reflect.get(target, prop, receiver);
     },
   });
-}
-
-const UNTRACKED = Symbol("untracked");
-
-/**
- * Runs `fn` with the reads it makes recorded into a throwaway set: a nested `tracker.run` that
- * throws before its dependency values are computed (which would cost a hash per key), and
- * restores the outer render's recording on the way out.
- */
-function untracked<T>(tracker: Tracker, fn: () => T): T {
-  let value: { v: T } | null = null;
-  try {
-    tracker.run(() => {
-      value = { v: fn() };
-      throw UNTRACKED;
-    });
-  } catch (error) {
-    if (error !== UNTRACKED) throw error;
-  }
-  return (value as { v: T } | null)!.v;
 }
 
 /** The block cache is an optimisation: if it cannot be opened, highlighting simply runs. */

@@ -13,6 +13,8 @@ export interface Tracker {
   run<T>(fn: () => T): { value: T; deps: Deps };
   /** Notes a dependency read outside the index (an asset URL, a layout). */
   note(key: string): void;
+  /** Runs `fn` without recording what it reads (work shared by every render, built once). */
+  untracked<T>(fn: () => T): T;
 }
 
 export function createTracker(env: DepEnvironment): Tracker {
@@ -82,6 +84,15 @@ export function createTracker(env: DepEnvironment): Tracker {
         const deps: Deps = {};
         for (const key of [...keys].sort()) deps[key] = value(key);
         return { value: result, deps };
+      } finally {
+        current = previous;
+      }
+    },
+    untracked(fn) {
+      const previous = current;
+      current = null;
+      try {
+        return fn();
       } finally {
         current = previous;
       }
