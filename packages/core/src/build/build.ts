@@ -3,13 +3,7 @@ import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored, sealMirrors } from "../cache/mirror.ts";
 import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
-import {
-  forgetRemoved,
-  loadRenderRows,
-  renderRowsKept,
-  sealRenderRows,
-  storeResults,
-} from "../cache/render-cache.ts";
+import { forgetRemoved, loadRenderRows, renderRowsKept, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { type IndexBasis, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
@@ -212,7 +206,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const tail = diagnostics.length;
 
-  const warm = options.profile === "serve" && cache !== null && renderRowsKept(cache.path, cache.generation);
+  const warm =
+    options.profile === "serve" && cache !== null && renderRowsKept(cache.path, cache.generation) !== null;
   const rows = cache
     ? await timer.stage("load", () =>
         loadRenderRows(cache.db, {
@@ -399,7 +394,5 @@ function targetPaths(targets: readonly { readonly outputPath: string }[]): Reado
 
 /** Marks the cache complete; the tables this process keeps in memory are valid for it from now on. */
 function sealCache(cache: BuildCache): void {
-  const generation = sealBuildCache(cache);
-  sealRenderRows(cache.path, generation);
-  sealMirrors(cache.path, generation);
+  sealMirrors(cache.path, sealBuildCache(cache));
 }

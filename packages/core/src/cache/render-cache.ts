@@ -3,11 +3,11 @@ import { deserialize, serialize } from "node:v8";
 import type { RenderGroup } from "../build/render-stage.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
 import { KeyIndex } from "./key-index.ts";
+import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
 interface FactsRow {
   page_id: string;
@@ -43,34 +43,32 @@ export interface RenderRows {
   readonly keys: KeyIndex | null;
 }
 
-/**
- * A long-lived process (the dev server) keeps the parsed tables between builds instead of
- * reading and parsing them again; the copy is used only while the database's generation
- * (rewritten by every build) is the one this process wrote last.
- */
-const mirrors = new Map<string, { generation: string | null; rows: RenderRows }>();
-
 export function loadRenderRows(
   db: Database,
   options: { path: string; generation: string | null; empty: boolean; keep: boolean },
 ): RenderRows {
-  const mirror = mirrors.get(options.path);
-  if (options.keep && mirror && options.generation !== null && mirror.generation === options.generation) {
-    htmlSources.set(options.path, db);
-    return mirror.rows;
-  }
+  htmlSources.set(options.path, db);
+  // A long-lived process (the dev server) keeps the parsed tables between builds (`mirror.ts`).
+  const kept = options.keep ? renderRowsKept(options.path, options.generation) : null;
+  if (kept) return kept;
   const rows: RenderRows = {
     facts: new Map(),
     targets: new Map(),
     keys: options.keep ? new KeyIndex() : null,
   };
-  htmlSources.set(options.path, db);
   if (!options.empty) {
     // The body HTML (most of the table's bytes) stays on disk until a page is rendered with
     // its cached markdown or a full-content feed shows it.
     for (const row of db.query("SELECT page_id, deps, facts FROM facts").all() as FactsRow[]) {
       const facts = deserialize(row.facts) as PageFacts;
-      lazyHtml(facts.rendered, options.path, row.page_id);
+      lazyColumn(
+        facts.rendered,
+        "html",
+        options.path,
+        "SELECT html FROM facts WHERE page_id = ?",
+        row.page_id,
+        (r) => String(r.html),
+      );
       rows.facts.set(row.page_id, { deps: JSON.parse(row.deps) as Deps, facts });
     }
     // Link facts too are read when a check needs them, not for every output up front.
@@ -81,7 +79,14 @@ export function loadRenderRows(
         deps: JSON.parse(row.deps) as Deps,
         diagnostics: deserialize(row.diagnostics) as Diagnostic[],
       } as CachedTarget;
-      lazyHtmlFacts(target, options.path, row.output_path);
+      lazyColumn(
+        target,
+        "htmlFacts",
+        options.path,
+        "SELECT html_facts FROM targets WHERE output_path = ?",
+        row.output_path,
+        (r) => deserialize(r.html_facts as Uint8Array) as HtmlFacts,
+      );
       rows.targets.set(row.output_path, target);
     }
   }
@@ -89,57 +94,42 @@ export function loadRenderRows(
     for (const [id, row] of rows.facts) rows.keys.load("pages", id, row.deps);
     for (const [path, row] of rows.targets) rows.keys.load("targets", path, row.deps);
   }
-  if (options.keep) mirrors.set(options.path, { generation: null, rows });
-  else mirrors.delete(options.path);
+  if (options.keep) keepMirror(options.path, "rows", rows);
+  else dropMirror(options.path, "rows");
   return rows;
 }
 
 /** The open database of the build in progress, per cache file, for HTML read on demand. */
 const htmlSources = new Map<string, Database>();
 
-function lazyHtml(rendered: RenderedMarkdown, path: string, pageId: string): void {
-  Object.defineProperty(rendered, "html", {
+/**
+ * Makes `key` of `target` read its value from one row of the build's database on first use
+ * (then a plain property): the big columns, read only for the pages that need them.
+ */
+function lazyColumn<T extends object>(
+  target: T,
+  key: keyof T & string,
+  path: string,
+  sql: string,
+  id: string,
+  decode: (row: Record<string, unknown>) => unknown,
+): void {
+  Object.defineProperty(target, key, {
     configurable: true,
     enumerable: true,
     get() {
-      const row = htmlSources.get(path)?.query("SELECT html FROM facts WHERE page_id = ?").get(pageId) as {
-        html: string;
-      } | null;
-      const html = row?.html ?? "";
-      Object.defineProperty(rendered, "html", { value: html, enumerable: true, configurable: true });
-      return html;
+      const row = htmlSources.get(path)?.query(sql).get(id) as Record<string, unknown> | null;
+      if (!row) throw new Error(`the build cache lost a row of ${id}; run \`bengal build --full\``);
+      const value = decode(row);
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true });
+      return value;
     },
   });
 }
 
-function lazyHtmlFacts(target: CachedTarget, path: string, outputPath: string): void {
-  Object.defineProperty(target, "htmlFacts", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const row = htmlSources
-        .get(path)
-        ?.query("SELECT html_facts FROM targets WHERE output_path = ?")
-        .get(outputPath) as { html_facts: Uint8Array } | null;
-      if (!row)
-        throw new Error(`the build cache lost the link facts of ${outputPath}; run \`bengal build --full\``);
-      const facts = deserialize(row.html_facts) as HtmlFacts;
-      Object.defineProperty(target, "htmlFacts", { value: facts, enumerable: true, configurable: true });
-      return facts;
-    },
-  });
-}
-
-/** Whether `loadRenderRows` will return the copy this process kept (nothing read from disk). */
-export function renderRowsKept(path: string, generation: string | null): boolean {
-  const mirror = mirrors.get(path);
-  return mirror !== undefined && generation !== null && mirror.generation === generation;
-}
-
-/** After a build sealed the database with `generation`, the kept copy matches it. */
-export function sealRenderRows(path: string, generation: string): void {
-  const mirror = mirrors.get(path);
-  if (mirror) mirror.generation = generation;
+/** The tables this process kept, when the database is still the one it sealed last. */
+export function renderRowsKept(path: string, generation: string | null): RenderRows | null {
+  return mirrored<RenderRows>(path, "rows", generation);
 }
 
 export interface RenderPlan {
