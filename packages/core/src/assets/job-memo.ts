@@ -1,3 +1,4 @@
+import type { FileStat } from "../host/host.ts";
 import type { AssetJob, CssContext, JobResult } from "./jobs/types.ts";
 
 interface Entry {
@@ -55,4 +56,17 @@ export class JobMemo {
     this.entries = this.used;
     this.used = new Map();
   }
+}
+
+const kept = new Map<string, JobMemo>();
+
+/** The memo a long-lived process keeps under `key` (its cache file), for a build with these stats. */
+export function keptJobMemo(key: string, stats: ReadonlyMap<string, FileStat | null>): JobMemo {
+  const stamp = (path: string) => {
+    const s = stats.get(path);
+    return s ? `${s.size}:${s.mtimeMs}` : null;
+  };
+  const memo = kept.get(key)?.withStamps(stamp) ?? new JobMemo(stamp);
+  kept.set(key, memo);
+  return memo;
 }

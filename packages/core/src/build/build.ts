@@ -1,7 +1,7 @@
-import { JobMemo } from "../assets/job-memo.ts";
+import { keptJobMemo } from "../assets/job-memo.ts";
 import { openLinkCache } from "../cache/link-cache.ts";
-import { keepMirror, mirrored, sealMirrors } from "../cache/mirror.ts";
-import { type BuildCache, openBuildCache, sealBuildCache } from "../cache/open.ts";
+import { keepMirror, mirrored } from "../cache/mirror.ts";
+import { openBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
 import { forgetRemoved, loadRenderRows, renderRowsKept, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
@@ -9,9 +9,7 @@ import { type IndexBasis, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
-import type { FileStat } from "../host/host.ts";
 import { join, normalize } from "../host/path.ts";
-import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
@@ -22,6 +20,7 @@ import { openOutputWriter } from "../write/writer.ts";
 import { collectPages } from "./collect-pages.ts";
 import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
+import { finishUnchanged, quickRecord, sealCache } from "./no-change.ts";
 import type { BuildOptions } from "./options.ts";
 import { batcher, pageOutputs, withoutHtml } from "./page-outputs.ts";
 import { buildResult } from "./result.ts";
@@ -163,7 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         {
           ...assetInput(host, root, config, files, index),
           ...(options.profile === "serve" && cache && inputStats
-            ? { memo: assetMemo(cache.path, inputStats.stats) }
+            ? { memo: keptJobMemo(cache.path, inputStats.stats) }
             : {}),
         },
         outputDir,
@@ -195,12 +194,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : null;
   if (cache && unchanged) {
     diagnostics.push(...unchanged.diagnostics);
-    const record = {
-      stamp: inputStats?.stamp ?? "",
-      pages: index.targets.length,
-      assets: Object.keys(assets.manifest).length,
-      diagnostics: diagnostics.slice(afterDiscover),
-    };
+    const record = quickRecord(
+      inputStats?.stamp ?? "",
+      index.targets.length,
+      assets.manifest,
+      diagnostics.slice(afterDiscover),
+    );
     if (inputStats) recordQuick(cache, record);
     return finishUnchanged(cache, record, diagnostics, config, outputDir, timer.timings);
   }
@@ -300,15 +299,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await timer.stage("record", () => {
       // Recorded only after the outputs are on disk: a crash before this re-renders next time.
       // An index carried over (bodies swapped) has the same pages and outputs as the last build.
-      if (!(warm && replaced)) forgetRemoved(cache.db, rows!, index.pages, targetPaths(index.targets));
+      if (!(warm && replaced)) forgetRemoved(cache.db, rows!, index.pages, index.targets);
       recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
       if (inputStats) {
-        recordQuick(cache, {
-          stamp: inputStats.stamp,
-          pages: index.targets.length,
-          assets: Object.keys(assets.manifest).length,
-          diagnostics: diagnostics.slice(afterDiscover),
-        });
+        const after = diagnostics.slice(afterDiscover);
+        recordQuick(cache, quickRecord(inputStats.stamp, index.targets.length, assets.manifest, after));
       }
       sealCache(cache);
       cache.db.close();
@@ -336,63 +331,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     config,
   );
-}
-
-/** Seals the cache and reports a build that found nothing to do. */
-function finishUnchanged(
-  cache: BuildCache,
-  record: { readonly pages: number; readonly assets: number },
-  diagnostics: Diagnostic[],
-  config: SiteConfig,
-  outputDir: string,
-  timings: BuildResult["timings"],
-): BuildResult {
-  sealCache(cache);
-  cache.db.close();
-  return buildResult(
-    {
-      pages: record.pages,
-      assets: record.assets,
-      written: 0,
-      unchanged: 0,
-      removed: 0,
-      changedPaths: [],
-      outputDir,
-      timings,
-      workers: { pages: 0, assets: 0 },
-      cache: { mode: "incremental", reason: null, rendered: 0, changed: [], reasons: {} },
-    },
-    diagnostics,
-    config,
-  );
-}
-
-const assetMemos = new Map<string, JobMemo>();
-
-/** The dev server's asset results by what each job read, carried from build to build. */
-function assetMemo(cachePath: string, stats: ReadonlyMap<string, FileStat | null>): JobMemo {
-  const stamp = (path: string) => {
-    const s = stats.get(path);
-    return s ? `${s.size}:${s.mtimeMs}` : null;
-  };
-  const memo = assetMemos.get(cachePath)?.withStamps(stamp) ?? new JobMemo(stamp);
-  assetMemos.set(cachePath, memo);
-  return memo;
-}
-
-const targetPathSets = new WeakMap<object, ReadonlySet<string>>();
-
-/** The output paths of an index's targets (kept per targets list: the dev server reuses lists). */
-function targetPaths(targets: readonly { readonly outputPath: string }[]): ReadonlySet<string> {
-  let set = targetPathSets.get(targets);
-  if (!set) {
-    set = new Set(targets.map((t) => t.outputPath));
-    targetPathSets.set(targets, set);
-  }
-  return set;
-}
-
-/** Marks the cache complete; the tables this process keeps in memory are valid for it from now on. */
-function sealCache(cache: BuildCache): void {
-  sealMirrors(cache.path, sealBuildCache(cache));
 }

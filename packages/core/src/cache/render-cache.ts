@@ -297,13 +297,26 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
   })();
 }
 
+const outputPathSets = new WeakMap<readonly RenderTarget[], ReadonlySet<string>>();
+
+/** The output paths of a targets list, kept per list (the dev server carries lists over). */
+function outputPaths(targets: readonly RenderTarget[]): ReadonlySet<string> {
+  let set = outputPathSets.get(targets);
+  if (!set) {
+    set = new Set(targets.map((t) => t.outputPath));
+    outputPathSets.set(targets, set);
+  }
+  return set;
+}
+
 /** Forgets pages and outputs that no longer exist. */
 export function forgetRemoved(
   db: Database,
   rows: RenderRows,
   livePageIds: { has(id: string): boolean },
-  liveOutputs: { has(path: string): boolean },
+  liveTargets: readonly RenderTarget[],
 ): void {
+  const liveOutputs = outputPaths(liveTargets);
   const delTarget = db.query("DELETE FROM targets WHERE output_path = ?");
   const delFacts = db.query("DELETE FROM facts WHERE page_id = ?");
   db.transaction(() => {
