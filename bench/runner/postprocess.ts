@@ -6,6 +6,7 @@ import {
   type PostprocessInput,
   type PostprocessTask,
   postprocess,
+  postprocessInputOf,
   postprocessTasks,
   type TaskResult,
 } from "../../packages/core/src/build/postprocess-stage.ts";
@@ -47,16 +48,7 @@ export async function postprocessInput(root: string): Promise<PostprocessInput> 
     maxWorkers: config.build.max_workers,
   });
   const pages = collectPages(rendering.results, [], (id) => index.pages.get(id)?.sourcePath ?? null);
-  return {
-    index,
-    rendered: pages.rendered,
-    links: pages.links,
-    anchors: pages.anchors,
-    files: exists,
-    outputs: assets.files,
-    kept: new Set([...pages.written, ...pages.kept]),
-    htmlFacts: pages.htmlFacts,
-  };
+  return postprocessInputOf(index, pages, exists, assets);
 }
 
 export interface SequentialRun {

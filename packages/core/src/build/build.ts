@@ -102,7 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     { buildSiteIndex },
     { layoutIdentities },
     { planIncremental },
-    { postprocess },
+    { postprocess, postprocessInputOf },
     { groupTargets, renderPages },
   ] = await Promise.all([
     import("../assets/pipeline.ts"),
@@ -271,14 +271,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const post = collect(
     await timer.stage("postprocess", () =>
       postprocess({
-        index,
-        rendered: pages.rendered,
-        links: pages.links,
-        anchors: pages.anchors,
-        files: exists,
-        outputs: assets.files,
-        kept: new Set([...pages.written, ...pages.kept, ...assets.kept]),
-        htmlFacts: pages.htmlFacts,
+        ...postprocessInputOf(index, pages, exists, assets),
         renderedOutputs: pages.written,
         ...(cache
           ? { linkStore: openLinkCache(cache.db, { ...cache, keep: options.profile === "serve" }) }

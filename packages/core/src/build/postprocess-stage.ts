@@ -9,6 +9,7 @@ import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { SiteIndex } from "../model/site.ts";
 import { renderAliasPage, renderFeeds, renderRobots, renderSitemaps } from "../postprocess/index.ts";
+import type { CollectedPages } from "./collect-pages.ts";
 
 export interface PostprocessInput {
   readonly index: SiteIndex;
@@ -54,6 +55,25 @@ export interface PostprocessTask {
   /** Waits for the other tasks' files (link validation must see the sitemap, feeds and redirects). */
   readonly readsOutputs?: boolean;
   run(context: TaskContext): Promise<TaskResult> | TaskResult;
+}
+
+/** The input every build gives post-processing from its pages and assets (the cache adds to it). */
+export function postprocessInputOf(
+  index: SiteIndex,
+  pages: CollectedPages,
+  files: { exists(sitePath: string): boolean },
+  assets: { readonly files: readonly OutputFile[]; readonly kept?: readonly string[] },
+): PostprocessInput {
+  return {
+    index,
+    rendered: pages.rendered,
+    links: pages.links,
+    anchors: pages.anchors,
+    files,
+    outputs: assets.files,
+    kept: new Set([...pages.written, ...pages.kept, ...(assets.kept ?? [])]),
+    htmlFacts: pages.htmlFacts,
+  };
 }
 
 /** The tasks the site's config enables; disabled ones are not in the list at all. */
