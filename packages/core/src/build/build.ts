@@ -1,4 +1,5 @@
 import { keptJobMemo } from "../assets/job-memo.ts";
+import { invalidateKeyValues, readKeyValues, recordBuildKeyValues } from "../cache/key-values.ts";
 import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored } from "../cache/mirror.ts";
 import { openBuildCache } from "../cache/open.ts";
@@ -219,6 +220,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       )
     : null;
   const allGroups = groupTargets(index.targets);
+  // `bengal build` plans from the keys that moved; the dev server indexes its rows in memory.
+  const known = cache?.mode === "incremental" && options.profile !== "serve" ? readKeyValues(cache.db) : null;
   const plan =
     cache?.mode === "incremental"
       ? await timer.stage("plan", () =>
@@ -234,9 +237,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
               fileExists: (p) => exists.exists(p),
             },
             warm ? replaced : undefined,
+            known,
           ),
         )
-      : { render: allGroups, reused: [], reasons: new Map<string, number>() };
+      : { render: allGroups, reused: [], reasons: new Map<string, number>(), moved: null, value: null };
+  if (cache) invalidateKeyValues(cache.db);
 
   // One record per output folder: building elsewhere (`--output`) never confuses the two.
   const writer = await openOutputWriter({ host, outputDir, manifestPath });
@@ -293,6 +298,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Recorded only after the outputs are on disk: a crash before this re-renders next time.
       // An index carried over (bodies swapped) has the same pages and outputs as the last build.
       if (!(warm && replaced)) forgetRemoved(cache.db, rows!, index.pages, index.targets);
+      if (options.profile !== "serve") recordBuildKeyValues(cache.db, known, plan, rows!, rendering.results);
       recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
       if (inputStats) {
         const after = diagnostics.slice(afterDiscover);

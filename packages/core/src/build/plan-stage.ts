@@ -1,8 +1,15 @@
+import { mentionsAny, movedKeys } from "../cache/key-values.ts";
 import { planRender, type RenderPlan, type RenderRows } from "../cache/render-cache.ts";
 import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import { createDepValues, type DepEnvironment } from "../render/track/dep-value.ts";
 import type { RenderGroup } from "./render-stage.ts";
+
+export interface KeyedPlan extends RenderPlan {
+  /** Keys whose value moved since the key-values table was written; null without that table. */
+  readonly moved: readonly string[] | null;
+  readonly value: (key: string) => string;
+}
 
 /**
  * Which pages must render in an incremental build: those with a recorded dependency whose
@@ -17,17 +24,23 @@ export async function planIncremental(
   groups: readonly RenderGroup[],
   env: DepEnvironment,
   replaced?: readonly string[],
-): Promise<RenderPlan> {
-  const plan = planRender(rows, groups, createDepValues(env), replaced);
+  /** The key values the stored rows recorded (`key-values.ts`), when that table is valid. */
+  known?: ReadonlyMap<string, string> | null,
+): Promise<KeyedPlan> {
+  const value = createDepValues(env);
+  const moved = known ? movedKeys(known, value) : null;
+  const plan = {
+    ...planRender(rows, groups, value, replaced, moved ? mentionsAny(moved) : undefined),
+    moved,
+    value,
+  };
   if (outputDir === null) return plan;
   const missing = new Set<string>();
-  await Promise.all(
-    plan.reused.flatMap((result) =>
-      result.targets.map(async (t) => {
-        if ((await host.stat(join(outputDir, t.outputPath)))?.kind !== "file") missing.add(t.outputPath);
-      }),
-    ),
-  );
+  // One after another: the host's stat is synchronous underneath, and 15,000 pending promises
+  // cost more than the calls.
+  for (const result of plan.reused)
+    for (const t of result.targets)
+      if ((await host.stat(join(outputDir, t.outputPath)))?.kind !== "file") missing.add(t.outputPath);
   if (missing.size === 0) return plan;
   const targetByPath = new Map(groups.flatMap((g) => g.targets.map((t) => [t.outputPath, t] as const)));
   const reasons = new Map(plan.reasons);
@@ -48,5 +61,5 @@ export async function planIncremental(
     const kept = result.targets.filter((t) => !missing.has(t.outputPath));
     if (kept.length > 0) reused.push({ ...result, facts: null, targets: kept });
   }
-  return { render, reused, reasons };
+  return { render, reused, reasons, moved, value };
 }

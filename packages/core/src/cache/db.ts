@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "../host/path.ts";
 
 /** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
-export const CACHE_SCHEMA = 5;
+export const CACHE_SCHEMA = 6;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -14,6 +14,7 @@ const TABLES = `
   CREATE TABLE IF NOT EXISTS targets (output_path TEXT PRIMARY KEY, page_id TEXT NOT NULL, deps TEXT NOT NULL,
     diagnostics BLOB NOT NULL, html_facts BLOB NOT NULL);
   CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, html TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS keyvals (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS links (output_path TEXT PRIMARY KEY, sig TEXT NOT NULL,
     stale INTEGER NOT NULL DEFAULT 0, fp TEXT, deps BLOB, issues TEXT);
   CREATE INDEX IF NOT EXISTS links_stale ON links (stale) WHERE stale = 1;
@@ -35,7 +36,7 @@ export function openCacheDb(path: string): { db: Database | null; problem: strin
     if (version !== CACHE_SCHEMA) {
       // Another layout of the tables (an older Bengal): start from empty ones; the build is then full.
       db.transaction(() => {
-        for (const table of ["meta", "docs", "facts", "targets", "blocks", "links"])
+        for (const table of ["meta", "docs", "facts", "targets", "blocks", "links", "keyvals"])
           db.exec(`DROP TABLE IF EXISTS ${table}`);
         db.exec(TABLES);
         db.exec(`PRAGMA user_version = ${CACHE_SCHEMA}`);
@@ -60,5 +61,7 @@ export function writeMeta(db: Database, key: string, value: string): void {
 
 /** Empties everything but highlighted blocks, which stay valid across config changes (their key says what they are). */
 export function resetCache(db: Database): void {
-  db.exec("DELETE FROM meta; DELETE FROM docs; DELETE FROM facts; DELETE FROM links; DELETE FROM targets;");
+  db.exec(
+    "DELETE FROM meta; DELETE FROM docs; DELETE FROM facts; DELETE FROM links; DELETE FROM targets; DELETE FROM keyvals;",
+  );
 }

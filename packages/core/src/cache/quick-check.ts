@@ -49,14 +49,14 @@ export async function statInputs(
   paths: readonly string[],
   outputDir: string,
 ): Promise<InputStats> {
-  const list = await Promise.all(paths.map((p) => host.stat(p)));
   const stats = new Map<string, FileStat | null>();
   let sum = BigInt(Bun.hash(outputDir));
-  paths.forEach((p, i) => {
-    const s = list[i] ?? null;
+  // One after another: the host's stat is synchronous underneath (see bun-host.ts).
+  for (const p of paths) {
+    const s = await host.stat(p);
     stats.set(p, s);
     sum += term(p, s);
-  });
+  }
   sum = BigInt.asUintN(64, sum);
   return { stats, sum, stamp: sum.toString(36) };
 }
@@ -102,8 +102,8 @@ export async function quickUnchanged(
   if (record.stamp !== stamp) return null;
   const paths = Object.keys((await readManifest(host, manifestPath)).files);
   if (paths.length === 0) return null;
-  const stats = await Promise.all(paths.map((p) => host.stat(join(outputDir, p))));
-  return stats.every((s) => s?.kind === "file") ? record : null;
+  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return null;
+  return record;
 }
 
 export function recordQuick(cache: BuildCache, record: QuickRecord): void {

@@ -25,12 +25,15 @@ interface TargetRow {
 
 interface CachedFacts {
   readonly deps: Deps;
+  /** The dependencies as stored (JSON), when read from the database. */
+  readonly raw?: string;
   readonly facts: PageFacts;
 }
 
 interface CachedTarget {
   readonly pageId: string;
   readonly deps: Deps;
+  readonly raw?: string;
   readonly diagnostics: Diagnostic[];
   readonly htmlFacts: HtmlFacts;
 }
@@ -69,16 +72,16 @@ export function loadRenderRows(
         row.page_id,
         (r) => String(r.html),
       );
-      rows.facts.set(row.page_id, { deps: JSON.parse(row.deps) as Deps, facts });
+      rows.facts.set(row.page_id, withDeps({ facts } as CachedFacts, row.deps, options.keep));
     }
     // Link facts too are read when a check needs them, not for every output up front.
     const targetRows = db.query("SELECT output_path, page_id, deps, diagnostics FROM targets").all();
     for (const row of targetRows as Omit<TargetRow, "html_facts">[]) {
-      const target = {
-        pageId: row.page_id,
-        deps: JSON.parse(row.deps) as Deps,
-        diagnostics: deserialize(row.diagnostics) as Diagnostic[],
-      } as CachedTarget;
+      const target = withDeps(
+        { pageId: row.page_id, diagnostics: deserialize(row.diagnostics) as Diagnostic[] } as CachedTarget,
+        row.deps,
+        options.keep,
+      );
       lazyColumn(
         target,
         "htmlFacts",
@@ -97,6 +100,26 @@ export function loadRenderRows(
   if (options.keep) keepMirror(options.path, "rows", rows);
   else dropMirror(options.path, "rows");
   return rows;
+}
+
+/**
+ * A row's dependencies, parsed when first read: a planner that knows which keys moved reads
+ * only rows whose stored text names one (`key-values.ts`). A process that keeps the tables
+ * indexes every row's keys anyway, so it parses them now.
+ */
+function withDeps<T extends CachedFacts | CachedTarget>(row: T, raw: string, eager: boolean): T {
+  if (eager) return Object.assign(row, { deps: JSON.parse(raw) as Deps });
+  Object.defineProperty(row, "raw", { value: raw, enumerable: true });
+  Object.defineProperty(row, "deps", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const deps = JSON.parse(raw) as Deps;
+      Object.defineProperty(row, "deps", { value: deps, enumerable: true });
+      return deps;
+    },
+  });
+  return row;
 }
 
 /** The open database of the build in progress, per cache file, for HTML read on demand. */
@@ -157,15 +180,19 @@ export function planRender(
   value: (key: string) => string,
   /** Pages whose bodies alone were swapped in an index carried over from the last build. */
   replaced?: readonly string[],
+  /** True for stored dependency text naming a key that moved; rows it rejects are unchanged. */
+  mentionsMoved?: (raw: string) => boolean,
 ): RenderPlan {
   const { facts, targets } = rows;
   // With the turned-around index only the dependents of moved keys are looked at; the reason
   // given is still each one's first moved key, as without it.
   const moved = rows.keys?.stale(value, replaced);
-  const factsStaleKey = (pageId: string, deps: Deps): string | null =>
-    moved && !moved.pages.has(pageId) ? null : staleKey(deps, value);
-  const targetStaleKey = (outputPath: string, deps: Deps): string | null =>
-    moved && !moved.targets.has(outputPath) ? null : staleKey(deps, value);
+  const skip = (row: CachedFacts | CachedTarget) =>
+    mentionsMoved !== undefined && row.raw !== undefined && !mentionsMoved(row.raw);
+  const factsStaleKey = (pageId: string, row: CachedFacts): string | null =>
+    (moved && !moved.pages.has(pageId)) || skip(row) ? null : staleKey(row.deps, value);
+  const targetStaleKey = (outputPath: string, row: CachedTarget): string | null =>
+    (moved && !moved.targets.has(outputPath)) || skip(row) ? null : staleKey(row.deps, value);
 
   const render: RenderGroup[] = [];
   const reused: PageGroupResult[] = [];
@@ -174,15 +201,14 @@ export function planRender(
 
   for (const group of groups) {
     const factsRow = facts.get(group.pageId);
-    const factsStale = factsRow ? factsStaleKey(group.pageId, factsRow.deps) : "new page";
+    const factsStale = factsRow ? factsStaleKey(group.pageId, factsRow) : "new page";
     const cachedFacts = factsRow && factsStale === null ? factsRow.facts : undefined;
     const fresh: TargetOutput[] = [];
     const staleTargets: RenderTarget[] = [];
     let stale: string | null = null;
     for (const target of group.targets) {
       const row = targets.get(target.outputPath);
-      const key =
-        !row || row.pageId !== group.pageId ? "new page" : targetStaleKey(target.outputPath, row.deps);
+      const key = !row || row.pageId !== group.pageId ? "new page" : targetStaleKey(target.outputPath, row);
       if (key !== null) {
         stale ??= key;
         staleTargets.push(target);
@@ -224,9 +250,10 @@ const reusedOutputs = new WeakMap<CachedTarget, TargetOutput>();
 function reusedOutput(outputPath: string, row: CachedTarget): TargetOutput {
   let out = reusedOutputs.get(row);
   if (out === undefined || out.outputPath !== outputPath) {
-    const made = { outputPath, html: null, deps: row.deps, diagnostics: row.diagnostics };
-    // Read through to the row, whose link facts stay on disk until asked for.
+    const made = { outputPath, html: null, diagnostics: row.diagnostics };
+    // Read through to the row, whose link facts stay on disk and dependencies unparsed until asked for.
     Object.defineProperty(made, "htmlFacts", { get: () => row.htmlFacts, enumerable: true });
+    Object.defineProperty(made, "deps", { get: () => row.deps, enumerable: true });
     out = made as unknown as TargetOutput;
     reusedOutputs.set(row, out);
   }

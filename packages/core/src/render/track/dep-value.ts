@@ -34,7 +34,7 @@ export function createDepValues(env: DepEnvironment): (key: string) => string {
     if (value === undefined) {
       if (key.startsWith("pager:")) {
         const pager = pagerOf(key.slice(6));
-        value = pager ? byIdentity(plainHashes, pager, plainHash) : MISSING;
+        value = pager ? byIdentity(plainHashes, pager, pagerHash) : MISSING;
       } else value = compute(env, key);
       memo.set(key, value);
     }
@@ -133,8 +133,18 @@ function plainHash(value: unknown): string {
 }
 
 /**
- * A page without its body, field by field: most fields are strings, and only the few
- * structured ones (tags, params, ranges) go through JSON with the Date-preserving replacer.
+ * A list page's pager. The list of every pager's URL is one array shared by all pagers of a
+ * list (`paginate`), hashed once: as JSON it made each pager's text as long as its list.
+ */
+function pagerHash(pager: Pager): string {
+  const urls = byIdentity(plainHashes, pager.urls, plainHash);
+  const { number, total, perPage, totalItems, prevUrl, nextUrl } = pager;
+  return plainHash([number, total, perPage, totalItems, pager.itemIds, urls, prevUrl, nextUrl]);
+}
+
+/**
+ * A page without its body, field by field: most fields are strings, the few structured ones
+ * (tags, params, ranges) go through JSON, and `params` alone with the Date-preserving replacer.
  */
 function metaHash(page: Page): string {
   let text = "";
@@ -144,7 +154,9 @@ function metaHash(page: Page): string {
     if (typeof value === "string") text += `${key}=s${value.length}:${value}\u0000`;
     else if (value instanceof Date) text += `${key}=D${value.getTime()}\u0000`;
     else if (value === null || typeof value !== "object") text += `${key}=${String(value)}\u0000`;
-    else text += `${key}=${JSON.stringify(value, dateReplacer)}\u0000`;
+    // Only `params` can hold a Date; the replacer's call per value is most of the cost.
+    else if (key === "params") text += `${key}=${JSON.stringify(value, dateReplacer)}\u0000`;
+    else text += `${key}=${JSON.stringify(value)}\u0000`;
   }
   return Bun.hash(text).toString(36);
 }

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateSite } from "../../test/generate-site.ts";
+import { build } from "../build/build.ts";
+import { openCacheDb } from "./db.ts";
+import { invalidateKeyValues, mentionsAny, movedKeys, readKeyValues, recordKeyValues } from "./key-values.ts";
+import { loadRenderRows } from "./render-cache.ts";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "bengal-keyvals-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function openDb() {
+  const { db } = openCacheDb(join(dir, "cache.db"));
+  if (!db) throw new Error("no database");
+  return db;
+}
+
+describe("key values", () => {
+  test("moved keys are those whose value differs; past sixteen the plan checks every row", () => {
+    const known = new Map([
+      ["body:a", "1"],
+      ["meta:a", "2"],
+      ["layout:page", "3"],
+    ]);
+    const now: Record<string, string> = { "body:a": "9", "meta:a": "2", "layout:page": "3" };
+    expect(movedKeys(known, (k) => now[k]!)).toEqual(["body:a"]);
+    const many = new Map(Array.from({ length: 20 }, (_, i) => [`url:/p${i}/`, "x"] as const));
+    expect(movedKeys(many, () => "y")).toBeNull();
+  });
+
+  test("a row is picked by the exact key it stored, never by a key it merely starts with", () => {
+    const raw = JSON.stringify({ "body:content/a.md.bak": "1", 'meta:content/"q".md': "2" });
+    expect(mentionsAny(["body:content/a.md"])(raw)).toBe(false);
+    expect(mentionsAny(["body:content/a.md.bak"])(raw)).toBe(true);
+    expect(mentionsAny(['meta:content/"q".md'])(raw)).toBe(true);
+  });
+
+  test("rows that disagree on a key leave it always moved; a build that stores rows first invalidates the table", () => {
+    const db = openDb();
+    recordKeyValues(db, {
+      known: null,
+      rows: [
+        { "body:a": "1", menu: "m" },
+        { "body:a": "2", menu: "m" },
+      ],
+    });
+    const known = readKeyValues(db)!;
+    expect(known.get("menu")).toBe("m");
+    expect(movedKeys(known, (k) => (k === "menu" ? "m" : "2"))).toEqual(["body:a"]);
+    invalidateKeyValues(db);
+    expect(readKeyValues(db)).toBeNull();
+    recordKeyValues(db, {
+      known,
+      moved: ["body:a"],
+      value: () => "2",
+      rendered: [{ "body:a": "2", "url:/x/": "u" }],
+    });
+    expect(Object.fromEntries(readKeyValues(db)!)).toEqual({ "body:a": "2", menu: "m", "url:/x/": "u" });
+    db.close();
+  });
+
+  test("after incremental builds every key a stored row names has the value that row recorded", async () => {
+    generateSite(dir, 20);
+    await build({ root: dir });
+    const page = join(dir, "content/s2/p7.md");
+    writeFileSync(page, `${readFileSync(page, "utf8")}\nOne more paragraph.\n`);
+    const edited = await build({ root: dir });
+    expect(edited.cache.rendered).toBeLessThan(10);
+    writeFileSync(page, readFileSync(page, "utf8").replace("title: Page 7", "title: Page Seven"));
+    await build({ root: dir });
+
+    const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
+    if (!db) throw new Error("no database");
+    const table = readKeyValues(db);
+    expect(table).not.toBeNull();
+    const rows = loadRenderRows(db, {
+      path: join(dir, ".bengal/cache.db"),
+      generation: null,
+      empty: false,
+      keep: false,
+    });
+    let named = 0;
+    for (const row of [...rows.facts.values(), ...rows.targets.values()])
+      for (const [key, value] of Object.entries(row.deps)) {
+        expect(`${key}=${table!.get(key)}`).toBe(`${key}=${value}`);
+        named++;
+      }
+    expect(named).toBeGreaterThan(100);
+    expect(table!.get("body:content/s2/p7.md")).toBeDefined();
+    db.close();
+  });
+});

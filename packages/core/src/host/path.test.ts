@@ -1,0 +1,63 @@
+import { describe, expect, test } from "bun:test";
+import { join, normalize, relative } from "./path.ts";
+
+/** The segment-by-segment rule, without the shortcut for paths that are normal already. */
+function slowNormalize(path: string): string {
+  const absolute = path.startsWith("/");
+  const out: string[] = [];
+  for (const seg of path.replace(/\\/g, "/").split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
+      else if (!absolute) out.push("..");
+      continue;
+    }
+    out.push(seg);
+  }
+  const joined = out.join("/");
+  return absolute ? `/${joined}` : joined || ".";
+}
+
+describe("normalize", () => {
+  test("matches the segment rule on every combination of awkward pieces", () => {
+    const pieces = [
+      "",
+      "/",
+      "//",
+      ".",
+      "..",
+      "a",
+      "b.md",
+      ".hidden",
+      "..x",
+      "x..",
+      "\\",
+      "a\\b",
+      "./",
+      "../",
+      "/.",
+    ];
+    let checked = 0;
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces) {
+          const path = a + b + c;
+          expect(normalize(path)).toBe(slowNormalize(path));
+          checked++;
+        }
+    expect(checked).toBe(pieces.length ** 3);
+  });
+
+  test("returns normal paths unchanged and fixes the rest", () => {
+    expect(normalize("/site/content/a/b.md")).toBe("/site/content/a/b.md");
+    expect(normalize("content/a.md")).toBe("content/a.md");
+    expect(normalize("/")).toBe("/");
+    expect(normalize("")).toBe(".");
+    expect(normalize("a/")).toBe("a");
+    expect(normalize("/a/./b/../c")).toBe("/a/c");
+    expect(normalize("../a")).toBe("../a");
+    expect(normalize("a\\b")).toBe("a/b");
+    expect(join("/site", "public", "a/index.html")).toBe("/site/public/a/index.html");
+    expect(relative("/site", "/site/content/a.md")).toBe("content/a.md");
+  });
+});
