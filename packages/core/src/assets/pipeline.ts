@@ -71,7 +71,7 @@ export async function processAssets(input: ProcessAssetsInput): Promise<Processe
   // With a memo only the jobs whose inputs moved run, so the pool is sized for those.
   const toRun = memo ? jobs.filter((j) => j.kind === "css" || !memo.get(j, null)) : jobs;
   const pooled = options.parallel && toRun.length >= MIN_ASSETS_FOR_POOL;
-  const pool = pooled ? createAssetPool(workerCount(toRun.length, options.maxWorkers)) : null;
+  const pool = pooled ? await createAssetPool(workerCount(toRun.length, options.maxWorkers)) : null;
   const read: ReadBytes = (path) => host.readBytes(path);
   const runAll = (list: AssetJob[], context: CssContext | null): Promise<JobResult[]> =>
     pool ? runPooled(pool, list, context) : runBatch({ jobs: list, context }, read);

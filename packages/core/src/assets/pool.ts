@@ -1,4 +1,3 @@
-import Tinypool from "tinypool";
 import type { BatchTask, JobResult } from "./jobs/types.ts";
 
 export interface AssetPool {
@@ -16,9 +15,11 @@ export function workerCount(jobs: number, maxWorkers: number | null): number {
 
 /**
  * A fixed-size pool running `worker.ts` (Bun loads the TypeScript worker directly). All
- * threads start at once so the count is what the build asked for.
+ * threads start at once so the count is what the build asked for. tinypool is loaded only
+ * when a pool is made (~15 ms a build with few assets never needs).
  */
-export function createAssetPool(workers: number): AssetPool {
+export async function createAssetPool(workers: number): Promise<AssetPool> {
+  const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({
     filename: new URL("./worker.ts", import.meta.url).href,
     minThreads: workers,

@@ -43,8 +43,8 @@ export async function unchangedSince(
   const manifest = await readManifest(host, manifestPath);
   const paths = Object.keys(manifest.files);
   if (paths.length === 0) return null;
-  const stats = await Promise.all(paths.map((p) => host.stat(join(outputDir, p))));
-  return stats.every((s) => s?.kind === "file") ? record : null;
+  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return null;
+  return record;
 }
 
 export function recordUnchanged(cache: BuildCache, record: UnchangedRecord): void {

@@ -1,11 +1,9 @@
-import { createHighlighterCore, type HighlighterCore, normalizeTheme } from "shiki/core";
+import type { HighlighterCore } from "shiki/core";
 import { bundledLanguages } from "shiki/langs";
 import { bundledThemes } from "shiki/themes";
 import type { HighlightConfig } from "../../model/config.ts";
 import { escapeHtml } from "../markdown/text.ts";
-import { createRegexEngine } from "./engine.ts";
-import { loadRegexTable } from "./regex-table.ts";
-import { SpanTable, ThemeResolver } from "./tokens.ts";
+import type { SpanTable } from "./tokens.ts";
 import type { BlockStore, Highlighter, HighlightResult } from "./types.ts";
 
 export type { BlockStore, Highlighter, HighlightResult } from "./types.ts";
@@ -81,6 +79,19 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
   let plainOpen: Promise<string> | null = null;
 
   const startEngine = async (): Promise<Engine> => {
+    // Imported here: shiki's core and the regex translator cost ~45 ms to load, which a rebuild
+    // whose blocks are all stored would pay for nothing.
+    const [
+      { createHighlighterCore },
+      { createRegexEngine },
+      { loadRegexTable },
+      { SpanTable, ThemeResolver },
+    ] = await Promise.all([
+      import("shiki/core"),
+      import("./engine.ts"),
+      import("./regex-table.ts"),
+      import("./tokens.ts"),
+    ]);
     const core = await createHighlighterCore({
       themes: [bundledThemes[config.light as ThemeKey](), bundledThemes[config.dark as ThemeKey]()],
       langs: PRELOADED_LANGUAGES.map((l) => bundledLanguages[l]()),
@@ -164,7 +175,11 @@ async function resolvedThemes(
   lightName: ThemeKey,
   darkName: ThemeKey,
 ): Promise<{ light: ResolvedColors; dark: ResolvedColors }> {
-  const [light, dark] = await Promise.all([bundledThemes[lightName](), bundledThemes[darkName]()]);
+  const [light, dark, { normalizeTheme }] = await Promise.all([
+    bundledThemes[lightName](),
+    bundledThemes[darkName](),
+    import("shiki/core"),
+  ]);
   return { light: normalizeTheme(light.default), dark: normalizeTheme(dark.default) };
 }
 
