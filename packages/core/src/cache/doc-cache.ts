@@ -7,6 +7,7 @@ import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
+import { bodyValue } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
@@ -15,7 +16,11 @@ interface DocRow {
   mtime: number;
   size: number;
   hash: string;
+  /** The parsed document without its body (and the parse's diagnostics). */
   doc: Uint8Array;
+  /** Selected only by a process that keeps the documents: others read a body when it is used. */
+  body?: string;
+  body_key: string;
 }
 
 /** A content file as the dev server keeps it between builds: parsed once, reused by identity. */
@@ -95,12 +100,17 @@ export async function readContentCached(
     }
   } else if (kept) {
     for (const [path, row] of kept.entries) if ("hash" in row) rows.set(path, row);
-  } else if (db) for (const row of db.query("SELECT * FROM docs").all() as DocRow[]) rows.set(row.path, row);
+  } else if (db) {
+    // The bodies (most of the table) stay on disk: a rebuild renders only a few pages.
+    const sql = mirror?.keep ? "SELECT * FROM docs" : "SELECT path, mtime, size, hash, doc, body_key FROM docs";
+    for (const row of db.query(sql).all() as DocRow[]) rows.set(row.path, row);
+  }
   let entries = new Map<string, KeptDoc | Unreadable>();
-  const parsedOf = (row: DocRow | KeptDoc): Parsed =>
-    "parsed" in row ? row.parsed : (deserialize(row.doc) as Parsed);
+  const parsedOf = (row: DocRow | KeptDoc): Parsed => ("parsed" in row ? row.parsed : storedParse(row, db!));
   const changed: string[] = [];
   const updates: DocRow[] = [];
+  /** Files whose text is what the cache holds, with a new size or mtime. */
+  const touched: Array<{ path: string; mtime: number; size: number }> = [];
 
   const load = async (path: string): Promise<KeptDoc | Unreadable> => {
     const abs = join(root, path);
@@ -121,16 +131,19 @@ export async function readContentCached(
     if (!fresh) changed.push(path);
     const now = stat ?? (await host.stat(abs));
     const entry = { mtime: now?.mtimeMs ?? 0, size: now?.size ?? 0, hash, parsed };
-    updates.push({
-      path,
-      mtime: entry.mtime,
-      size: entry.size,
-      hash,
-      doc:
-        row && "doc" in row && fresh
-          ? row.doc
-          : serialize({ doc: parsed.doc, diagnostics: parsed.diagnostics } satisfies Parsed),
-    });
+    if (fresh) touched.push({ path, mtime: entry.mtime, size: entry.size });
+    else {
+      const { body, bodyKey: _, ...doc } = parsed.doc;
+      updates.push({
+        path,
+        mtime: entry.mtime,
+        size: entry.size,
+        hash,
+        doc: serialize({ doc, diagnostics: parsed.diagnostics }),
+        body,
+        body_key: bodyValue(body, doc.bodyLine),
+      });
+    }
     return entry;
   };
 
@@ -186,10 +199,14 @@ export async function readContentCached(
   const present = only ? null : new Set(paths);
   const removed = present ? [...rows.keys()].filter((p) => !present.has(p)) : [];
   if (db) {
-    const put = db.query("INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc) VALUES (?, ?, ?, ?, ?)");
+    const put = db.query(
+      "INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc, body, body_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    );
+    const touch = db.query("UPDATE docs SET mtime = ?, size = ? WHERE path = ?");
     const del = db.query("DELETE FROM docs WHERE path = ?");
     db.transaction(() => {
-      for (const u of updates) put.run(u.path, u.mtime, u.size, u.hash, u.doc);
+      for (const u of updates) put.run(u.path, u.mtime, u.size, u.hash, u.doc, u.body!, u.body_key);
+      for (const t of touched) touch.run(t.mtime, t.size, t.path);
       for (const p of removed) del.run(p);
     })();
   }
@@ -197,6 +214,30 @@ export async function readContentCached(
     keepMirror(mirror.path, "docs", { paths, entries, sum, docs, diagnostics, position } satisfies KeptRead);
   } else if (mirror) dropMirror(mirror.path, "docs");
   return { docs, diagnostics, changed: changed.sort(), removed, fingerprint: sum.toString(36) };
+}
+
+/**
+ * A document from its row. Without the body in the row, `body` reads it from the database on
+ * first use (the build's database stays open until the build ends); `bodyKey` stands for it
+ * in dependency values meanwhile.
+ */
+function storedParse(row: DocRow, db: Database): Parsed {
+  const stored = deserialize(row.doc) as { doc: Omit<ParsedDocument, "body">; diagnostics: Diagnostic[] };
+  if (row.body !== undefined) {
+    return { doc: { ...stored.doc, body: row.body, bodyKey: row.body_key }, diagnostics: stored.diagnostics };
+  }
+  const doc = { ...stored.doc, bodyKey: row.body_key } as ParsedDocument;
+  Object.defineProperty(doc, "body", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const found = db.query("SELECT body FROM docs WHERE path = ?").get(row.path) as { body: string } | null;
+      if (!found) throw new Error(`the build cache lost the body of ${row.path}; run \`bengal build --full\``);
+      Object.defineProperty(doc, "body", { value: found.body, enumerable: true });
+      return found.body;
+    },
+  });
+  return { doc, diagnostics: stored.diagnostics };
 }
 
 /** Readable and without diagnostics: swapping it changes one document and no diagnostic. */

@@ -43,7 +43,8 @@ export function patchIndex(
       const page = id === undefined ? undefined : copy.get(id);
       // A draft left out of the build: its body shows nowhere.
       if (id === undefined || page === undefined) continue;
-      copy.set(id, { ...page, body: doc.body, bodyLine: doc.bodyLine });
+      // `bodyKey` belongs to the body it came with: the new body's, or none.
+      copy.set(id, { ...page, body: doc.body, bodyLine: doc.bodyLine, bodyKey: doc.bodyKey });
       replaced.push(id);
     }
     pages = copy;

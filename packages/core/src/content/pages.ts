@@ -35,7 +35,7 @@ export function contentPage(input: ContentPageInput, config: SiteConfig): Page {
   const { doc, shape } = input;
   const fm = doc.frontMatter;
   const url = pageUrl(doc.path, fm, config);
-  return {
+  const page: Page = {
     kind: input.kind,
     id: doc.path,
     sourcePath: doc.path,
@@ -58,10 +58,23 @@ export function contentPage(input: ContentPageInput, config: SiteConfig): Page {
     toc: fm.toc ?? true,
     params: fm.params,
     section: input.section,
-    body: doc.body,
+    body: "",
     bodyLine: doc.bodyLine,
+    ...(doc.bodyKey === undefined ? {} : { bodyKey: doc.bodyKey }),
     summary: fm.summary ?? null,
   };
+  return withBodyOf(page, doc);
+}
+
+/**
+ * The document's body, without reading it when the document reads it on first use (a cached
+ * document, `cache/doc-cache.ts`): a rebuild needs only the few bodies it renders.
+ */
+function withBodyOf(page: Page, doc: ParsedDocument): Page {
+  if (Object.getOwnPropertyDescriptor(doc, "body")?.get) {
+    Object.defineProperty(page, "body", { get: () => doc.body, enumerable: true, configurable: true });
+  } else (page as { body: string }).body = doc.body;
+  return page;
 }
 
 export interface GeneratedPageInput {

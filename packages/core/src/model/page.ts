@@ -44,6 +44,11 @@ export interface ParsedDocument {
   readonly body: string;
   /** 0-based line in the file where `body` starts, so body positions map back to the file. */
   readonly bodyLine: number;
+  /**
+   * The body's dependency value (a hash with `bodyLine`), when the build cache already knows it:
+   * a cached document then reads its body only when something uses it.
+   */
+  readonly bodyKey?: string;
 }
 
 export interface TaxonomyTerm {
@@ -86,6 +91,8 @@ export interface Page {
   /** Markdown source of the body ("" for generated pages). */
   readonly body: string;
   readonly bodyLine: number;
+  /** As on `ParsedDocument`: the body's dependency value when known without reading it. */
+  readonly bodyKey?: string;
   /** Front matter summary if given. */
   readonly summary: string | null;
 }

@@ -121,7 +121,12 @@ function byIdentity<T extends object>(
 }
 
 function bodyHash(page: Page): string {
-  return `${Bun.hash(page.body).toString(36)}:${page.bodyLine}`;
+  return page.bodyKey ?? bodyValue(page.body, page.bodyLine);
+}
+
+/** A body's dependency value; the build cache stores it beside each document (`bodyKey`). */
+export function bodyValue(body: string, bodyLine: number): string {
+  return `${Bun.hash(body).toString(36)}:${bodyLine}`;
 }
 
 /**
@@ -149,7 +154,7 @@ function pagerHash(pager: Pager): string {
 function metaHash(page: Page): string {
   let text = "";
   for (const key in page) {
-    if (key === "body") continue;
+    if (key === "body" || key === "bodyKey") continue;
     const value = page[key as keyof Page];
     if (typeof value === "string") text += `${key}=s${value.length}:${value}\u0000`;
     else if (value instanceof Date) text += `${key}=D${value.getTime()}\u0000`;
