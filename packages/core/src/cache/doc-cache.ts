@@ -102,7 +102,9 @@ export async function readContentCached(
     for (const [path, row] of kept.entries) if ("hash" in row) rows.set(path, row);
   } else if (db) {
     // The bodies (most of the table) stay on disk: a rebuild renders only a few pages.
-    const sql = mirror?.keep ? "SELECT * FROM docs" : "SELECT path, mtime, size, hash, doc, body_key FROM docs";
+    const sql = mirror?.keep
+      ? "SELECT * FROM docs"
+      : "SELECT path, mtime, size, hash, doc, body_key FROM docs";
     for (const row of db.query(sql).all() as DocRow[]) rows.set(row.path, row);
   }
   let entries = new Map<string, KeptDoc | Unreadable>();
@@ -232,7 +234,8 @@ function storedParse(row: DocRow, db: Database): Parsed {
     configurable: true,
     get() {
       const found = db.query("SELECT body FROM docs WHERE path = ?").get(row.path) as { body: string } | null;
-      if (!found) throw new Error(`the build cache lost the body of ${row.path}; run \`bengal build --full\``);
+      if (!found)
+        throw new Error(`the build cache lost the body of ${row.path}; run \`bengal build --full\``);
       Object.defineProperty(doc, "body", { value: found.body, enumerable: true });
       return found.body;
     },
