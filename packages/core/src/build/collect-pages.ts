@@ -7,9 +7,10 @@ import type { PageFacts, PageGroupResult } from "../render/page-render.ts";
 export interface CollectedPages {
   /** Page outputs written during rendering. */
   readonly written: Set<string>;
-  readonly rendered: Map<string, RenderedMarkdown>;
-  readonly links: Array<{ sourcePath: string; links: LinkRef[] }>;
-  readonly anchors: Map<string, ReadonlySet<string>>;
+  /** Reused pages' facts are decoded from the cache only when a feed or a link check asks. */
+  readonly rendered: LazyMap<string, RenderedMarkdown>;
+  readonly links: Array<{ readonly sourcePath: string; readonly links: LinkRef[] }>;
+  readonly anchors: LazyMap<string, ReadonlySet<string>>;
   readonly diagnostics: Diagnostic[];
   /** Outputs not written this time that must stay: reused from the cache, or whose layout failed. */
   readonly kept: Set<string>;
@@ -47,9 +48,9 @@ export function collectPages(
 ): CollectedPages {
   const out: CollectedPages = {
     written: new Set(),
-    rendered: new Map(),
+    rendered: new LazyMap(),
     links: [],
-    anchors: new Map(),
+    anchors: new LazyMap(),
     diagnostics: [],
     kept: new Set(),
     htmlFacts: new LazyMap(),
@@ -63,12 +64,24 @@ export function collectPages(
   };
   const isReused = new Set(reused);
   for (const group of [...results, ...reused]) {
-    if (group.facts) {
-      out.rendered.set(group.pageId, group.facts.rendered);
-      out.anchors.set(group.pageId, anchorSet(group.facts.rendered));
-      const source = sourceOf(group.pageId);
-      if (source !== null) out.links.push({ sourcePath: source, links: linkList(group.facts) });
-      for (const d of group.facts.diagnostics) report(d);
+    const facts = group.facts;
+    if (facts) {
+      if (isReused.has(group)) {
+        out.rendered.setLazy(group.pageId, () => facts.rendered);
+        out.anchors.setLazy(group.pageId, () => anchorSet(facts.rendered));
+      } else {
+        out.rendered.set(group.pageId, facts.rendered);
+        out.anchors.set(group.pageId, anchorSet(facts.rendered));
+      }
+      const sourcePath = sourceOf(group.pageId);
+      if (sourcePath !== null)
+        out.links.push({
+          sourcePath,
+          get links() {
+            return linkList(facts);
+          },
+        });
+      for (const d of facts.diagnostics) report(d);
     }
     for (const target of group.targets) {
       for (const d of target.diagnostics) report(d);
