@@ -148,22 +148,20 @@ function pagerHash(pager: Pager): string {
 }
 
 /**
- * A page without its body, field by field: most fields are strings, the few structured ones
- * (tags, params, ranges) go through JSON, and `params` alone with the Date-preserving replacer.
+ * A page without its body, as one JSON text of its fields in order: Dates as their time (as
+ * JSON they would be ISO strings, which a string field could equal), and only `params`, the
+ * one field that can hold a Date deeper down, through the Date-aware replacer.
  */
 function metaHash(page: Page): string {
-  let text = "";
+  const parts: unknown[] = [];
   for (const key in page) {
     if (key === "body" || key === "bodyKey") continue;
     const value = page[key as keyof Page];
-    if (typeof value === "string") text += `${key}=s${value.length}:${value}\u0000`;
-    else if (value instanceof Date) text += `${key}=D${value.getTime()}\u0000`;
-    else if (value === null || typeof value !== "object") text += `${key}=${String(value)}\u0000`;
-    // Only `params` can hold a Date; the replacer's call per value is most of the cost.
-    else if (key === "params") text += `${key}=${JSON.stringify(value, dateReplacer)}\u0000`;
-    else text += `${key}=${JSON.stringify(value)}\u0000`;
+    if (value instanceof Date) parts.push(key, { D: value.getTime() });
+    else if (key === "params") parts.push(key, JSON.stringify(value, dateReplacer));
+    else parts.push(key, value);
   }
-  return Bun.hash(text).toString(36);
+  return Bun.hash(JSON.stringify(parts)).toString(36);
 }
 
 export function hashOf(value: unknown): string {
