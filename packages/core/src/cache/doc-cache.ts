@@ -114,6 +114,14 @@ export async function readContentCached(
   /** Files whose text is what the cache holds, with a new size or mtime. */
   const touched: Array<{ path: string; mtime: number; size: number }> = [];
 
+  /** The cached entry of a file whose stat, already taken this build, is the cached one. */
+  const unchanged = (path: string): KeptDoc | null => {
+    const row = rows.get(path);
+    const stat = row && known?.get(join(root, path));
+    if (!row || !stat || stat.mtimeMs !== row.mtime || stat.size !== row.size) return null;
+    return { mtime: row.mtime, size: row.size, hash: row.hash, parsed: parsedOf(row) };
+  };
+
   const load = async (path: string): Promise<KeptDoc | Unreadable> => {
     const abs = join(root, path);
     const row = rows.get(path);
@@ -170,7 +178,8 @@ export async function readContentCached(
     entries = entries2;
     if (simple) patched = { docs, diagnostics: kept!.diagnostics };
   } else {
-    const loaded = await Promise.all(paths.map(load));
+    // Files known unchanged are taken without a promise each (10,000 of them at 10,000 pages).
+    const loaded = await Promise.all(paths.map((path) => unchanged(path) ?? load(path)));
     paths.forEach((path, i) => {
       entries.set(path, loaded[i]!);
       sum = BigInt.asUintN(64, sum + entryHash(path, loaded[i]!));

@@ -64,7 +64,11 @@ export function loadRenderRows(
   if (!options.empty) {
     // The body HTML (most of the table's bytes) stays on disk until a page is rendered with
     // its cached markdown or a full-content feed shows it.
-    for (const row of db.query("SELECT page_id, deps, facts, issues FROM facts").all() as FactsRow[]) {
+    // A process that keeps the tables decodes every page's facts now; others read them on demand.
+    const sql = options.keep
+      ? "SELECT page_id, deps, facts, issues FROM facts"
+      : "SELECT page_id, deps, issues FROM facts";
+    for (const row of db.query(sql).all() as FactsRow[]) {
       const facts = options.keep ? decodeFacts(row, options.path) : lazyFacts(row, options.path);
       rows.facts.set(row.page_id, withDeps({ facts } as CachedFacts, row.deps, options.keep));
     }
@@ -112,7 +116,14 @@ function decodeFacts(row: FactsRow, path: string): PageFacts {
 function lazyFacts(row: FactsRow, path: string): PageFacts {
   let decoded: PageFacts | null = null;
   const facts = () => {
-    decoded ??= decodeFacts(row, path);
+    if (decoded) return decoded;
+    const stored = htmlSources
+      .get(path)
+      ?.query("SELECT facts FROM facts WHERE page_id = ?")
+      .get(row.page_id) as { facts: Uint8Array } | null;
+    if (!stored)
+      throw new Error(`the build cache lost the facts of ${row.page_id}; run \`bengal build --full\``);
+    decoded = decodeFacts({ ...row, facts: stored.facts }, path);
     return decoded;
   };
   return {
