@@ -193,7 +193,7 @@ function at(problem: LinkProblem, file: string, range: Range, pageUrl: string): 
 
 /** Where an attribute holding `href` was written in `text` (`="…"`, `='…'`), as a range, or null. */
 export function findAttribute(text: string, href: string, firstLine: number): Range | null {
-  for (const spelling of new Set([href, href.replaceAll("&", "&amp;")])) {
+  for (const spelling of href.includes("&") ? [href, href.replaceAll("&", "&amp;")] : [href]) {
     for (const quote of ['"', "'"]) {
       const i = text.indexOf(`=${quote}${spelling}${quote}`);
       if (i < 0) continue;

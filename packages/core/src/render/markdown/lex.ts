@@ -113,7 +113,7 @@ function takeCustomId(heading: HeadingToken): string | undefined {
  * first so that generated heading slugs never collide with them.
  */
 export function lexMarkdown(marked: Marked, body: string): LexedMarkdown {
-  const source = body.replace(/\r\n?/g, "\n");
+  const source = body.includes("\r") ? body.replace(/\r\n?/g, "\n") : body;
   const tokens = marked.lexer(source);
 
   const headingTokens: HeadingToken[] = [];
@@ -150,7 +150,8 @@ export function lexMarkdown(marked: Marked, body: string): LexedMarkdown {
     ref.refId = `fnref-${ref.label}${ids.length === 0 ? "" : `-${ids.length + 1}`}`;
     ids.push(ref.refId);
   };
-  forEachToken(tokens, numberRefs);
+  // Without definitions no reference gets a number: the walk would change nothing.
+  if (defs.size > 0) forEachToken(tokens, numberRefs);
   for (let i = 0; i < footnotes.length; i++) {
     const def = footnotes[i]!;
     forEachToken(def.tokens, numberRefs);

@@ -12,6 +12,8 @@ import type { LinkRef } from "../../model/render.ts";
 /** Converts offsets in a `\n`-normalized body to whole-file positions (the body starts at `bodyLine`). */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The line of the last answer: offsets are mostly asked for in document order. */
+  private last = 0;
   constructor(
     source: string,
     private readonly bodyLine: number,
@@ -19,14 +21,23 @@ export class LineIndex {
     for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    let lo = this.last;
+    if (starts[lo]! <= offset && (lo + 1 >= starts.length || starts[lo + 1]! > offset)) {
+      // Same line as the last answer.
+    } else if (starts[lo]! <= offset && lo + 2 < starts.length && starts[lo + 2]! > offset) {
+      lo++;
+    } else {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
     }
-    return { line: this.bodyLine + lo, character: offset - this.starts[lo]! };
+    this.last = lo;
+    return { line: this.bodyLine + lo, character: offset - starts[lo]! };
   }
   range(offset: number, length: number): Range {
     return { start: this.position(offset), end: this.position(offset + length) };
@@ -66,6 +77,13 @@ const BLANK_REST = /^[\s>]*$/;
 
 /** The offset just past `raw`, which starts at `start`, matching it line by line. */
 function advance(source: string, raw: string, start: number): number {
+  if (!raw.includes("\n")) {
+    // One line (most inline tokens): the loop below without splitting.
+    const line = raw.trimStart();
+    if (line === "") return start;
+    const at = find(source, line, start);
+    return at < 0 ? start : at + line.length;
+  }
   const lines = raw.split("\n");
   let pos = start;
   for (let i = 0; i < lines.length; i++) {
@@ -86,7 +104,24 @@ function advance(source: string, raw: string, start: number): number {
   return pos;
 }
 
-/** Calls `visit` with each token and the offset of its first character in `source`, in document order. */
+/** Block tokens whose children are inline content. */
+const INLINE_PARENTS = new Set(["paragraph", "heading", "text"]);
+
+/** Whether inline tokens hold a link or an image, at any depth. */
+function holdsLinks(tokens: readonly Token[]): boolean {
+  for (const t of tokens) {
+    if (t.type === "link" || t.type === "image") return true;
+    const children = (t as Tokens.Generic).tokens;
+    if (children && holdsLinks(children)) return true;
+  }
+  return false;
+}
+
+/**
+ * Calls `visit` with each token and the offset of its first character in `source`, in document
+ * order: every block token, and the inline tokens of paragraphs, headings and list texts that
+ * hold a link or an image (table cells always).
+ */
 export function walkWithOffsets(
   tokens: readonly Token[],
   source: string,
@@ -107,7 +142,10 @@ export function walkWithOffsets(
         for (const c of row) cell = walkWithOffsets(c.tokens, source, visit, cell);
     } else {
       const children = (t as Tokens.Generic).tokens;
-      if (children) walkWithOffsets(children, source, visit, start);
+      // Inline content is only walked for the links it holds: placing every text run was most of the walk.
+      if (children && (!INLINE_PARENTS.has(t.type) || holdsLinks(children))) {
+        walkWithOffsets(children, source, visit, start);
+      }
     }
     cursor = advance(source, t.raw, start);
   }
@@ -189,7 +227,7 @@ export function collectLinks(
   tokens: readonly Token[],
   source: string,
   bodyLine: number,
-  /** Sees every token with its whole-file start, so callers need no second walk. */
+  /** Sees the tokens `walkWithOffsets` visits (every block token) with their whole-file start. */
   onToken?: (token: Token, start: Position) => void,
 ): LinkRef[] {
   const lines = new LineIndex(source, bodyLine);

@@ -30,14 +30,15 @@ export function createTracker(env: DepEnvironment): Tracker {
     if (!page) return page;
     let proxy = pageProxies.get(page.id);
     if (!proxy) {
-      const id = page.id;
+      const bodyKey = `body:${page.id}`;
+      const metaKey = `meta:${page.id}`;
       proxy = new Proxy(page, {
         get(target, prop, receiver) {
-          note(prop === "body" ? `body:${id}` : `meta:${id}`);
+          note(prop === "body" ? bodyKey : metaKey);
           return Reflect.get(target, prop, receiver);
         },
       });
-      pageProxies.set(id, proxy);
+      pageProxies.set(page.id, proxy);
     }
     return proxy;
   };
@@ -108,6 +109,16 @@ function trackedMap<K extends string, V>(
   note: (key: string) => void,
   wrap: (v: V | undefined) => V | undefined = (v) => v,
 ): ReadonlyMap<K, V> {
+  // Dependency keys made once per map key: the same pages and sections are looked up on every render.
+  const depKeys = new Map<K, string>();
+  const depKey = (key: K): string => {
+    let k = depKeys.get(key);
+    if (k === undefined) {
+      k = `${prefix}:${key}`;
+      depKeys.set(key, k);
+    }
+    return k;
+  };
   const iterate = () => {
     note(all);
     return [...map].map(([k, v]) => [k, wrap(v) as V] as [K, V]);
@@ -118,11 +129,11 @@ function trackedMap<K extends string, V>(
       return map.size;
     },
     get(key) {
-      note(`${prefix}:${key}`);
+      note(depKey(key));
       return wrap(map.get(key));
     },
     has(key) {
-      note(`${prefix}:${key}`);
+      note(depKey(key));
       return map.has(key);
     },
     forEach(cb, thisArg) {
