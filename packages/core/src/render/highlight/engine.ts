@@ -1,6 +1,7 @@
 import type { RegexEngine } from "shiki/core";
-import { createJavaScriptRegexEngine, defaultJavaScriptRegexConstructor } from "shiki/engine/javascript";
+import { defaultJavaScriptRegexConstructor } from "shiki/engine/javascript";
 import { STRICT_ES2018, type TableEntry, toRegex } from "./regex-table.ts";
+import { createScannerEngine } from "./scanner.ts";
 
 /**
  * shiki's JavaScript regex engine, with grammar regexes built for the `u` flag where that is exact.
@@ -10,19 +11,22 @@ import { STRICT_ES2018, type TableEntry, toRegex } from "./regex-table.ts";
  * slower: ~0.6 s of a cold process's first code blocks. `accuracy: "strict"` makes the ES2018
  * translation throw unless it matches exactly what Oniguruma matches (oniguruma-to-es's contract),
  * and those few patterns keep shiki's own translation, so every regex matches the same strings.
- * `table` holds strict translations made ahead of time (regex-table.ts).
+ * `table` holds strict translations made ahead of time (regex-table.ts). The scanner is ours
+ * (scanner.ts): shiki's matching semantics, fewer searches.
  */
 export function createRegexEngine(table: ReadonlyMap<string, TableEntry> = new Map()): RegexEngine {
-  return createJavaScriptRegexEngine({
-    forgiving: true,
-    regexConstructor(pattern) {
-      const entry = table.get(pattern);
-      if (entry) return toRegex(entry);
-      try {
-        return defaultJavaScriptRegexConstructor(pattern, STRICT_ES2018);
-      } catch {
-        return defaultJavaScriptRegexConstructor(pattern, { target: "auto" });
-      }
-    },
-  });
+  return createScannerEngine({ forgiving: true, regexConstructor: grammarRegex(table) });
+}
+
+/** The JavaScript regex for a grammar pattern: from `table`, else strict ES2018, else shiki's own. */
+export function grammarRegex(table: ReadonlyMap<string, TableEntry>): (pattern: string) => RegExp {
+  return (pattern) => {
+    const entry = table.get(pattern);
+    if (entry) return toRegex(entry);
+    try {
+      return defaultJavaScriptRegexConstructor(pattern, STRICT_ES2018);
+    } catch {
+      return defaultJavaScriptRegexConstructor(pattern, { target: "auto" });
+    }
+  };
 }

@@ -1,8 +1,10 @@
 import type { HighlighterCore } from "shiki/core";
 import { bundledLanguages } from "shiki/langs";
+import type { IToken } from "shiki/textmate";
 import { bundledThemes } from "shiki/themes";
 import type { HighlightConfig } from "../../model/config.ts";
 import { escapeHtml } from "../markdown/text.ts";
+import type { LineCache } from "./line-cache.ts";
 import type { SpanTable } from "./tokens.ts";
 import type { BlockStore, Highlighter, HighlightResult } from "./types.ts";
 
@@ -56,6 +58,7 @@ interface Engine {
   readonly core: HighlighterCore;
   readonly spans: SpanTable;
   readonly preOpen: string;
+  readonly lines: LineCache;
 }
 
 /**
@@ -86,11 +89,13 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       { createRegexEngine },
       { loadRegexTable },
       { SpanTable, ThemeResolver },
+      { LineCache },
     ] = await Promise.all([
       import("shiki/core"),
       import("./engine.ts"),
       import("./regex-table.ts"),
       import("./tokens.ts"),
+      import("./line-cache.ts"),
     ]);
     const core = await createHighlighterCore({
       themes: [bundledThemes[config.light as ThemeKey](), bundledThemes[config.dark as ThemeKey]()],
@@ -104,6 +109,7 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       core,
       spans: new SpanTable(new ThemeResolver(light), new ThemeResolver(dark)),
       preOpen: await preOpenTag(),
+      lines: new LineCache(),
     };
   };
 
@@ -202,29 +208,42 @@ function tokenized(engine: Engine, code: string, lang: string): string {
       out += '<span class="line"></span>';
       continue;
     }
+    const key = engine.lines.key(grammar, stack, line);
+    const hit = engine.lines.get(key);
+    if (hit) {
+      out += hit.html;
+      stack = hit.end;
+      continue;
+    }
     const result = grammar.tokenizeLine(line, stack, TOKENIZE_TIME_LIMIT_MS);
     stack = result.ruleStack;
-    let html = '<span class="line">';
-    let span = "";
-    let text = "";
-    for (const token of result.tokens) {
-      if (token.endIndex <= token.startIndex) continue;
-      const piece = line.slice(token.startIndex, token.endIndex);
-      // Whitespace shows no color: it joins a neighbouring span rather than starting its own.
-      if (!NOT_BLANK.test(piece)) {
-        text += piece;
-        continue;
-      }
-      const next = engine.spans.open(token.scopes);
-      if (next !== span && span !== "") {
-        html += `${span}${escapeHtml(text)}</span>`;
-        text = "";
-      }
-      span = next;
-      text += piece;
-    }
-    html += span === "" ? escapeHtml(text) : `${span}${escapeHtml(text)}</span>`;
-    out += `${html}</span>`;
+    const html = lineHtml(engine.spans, line, result.tokens);
+    engine.lines.set(key, html, stack);
+    out += html;
   }
   return `${engine.preOpen}${out}</code></pre>`;
+}
+
+function lineHtml(spans: SpanTable, line: string, tokens: readonly IToken[]): string {
+  let html = '<span class="line">';
+  let span = "";
+  let text = "";
+  for (const token of tokens) {
+    if (token.endIndex <= token.startIndex) continue;
+    const piece = line.slice(token.startIndex, token.endIndex);
+    // Whitespace shows no color: it joins a neighbouring span rather than starting its own.
+    if (!NOT_BLANK.test(piece)) {
+      text += piece;
+      continue;
+    }
+    const next = spans.open(token.scopes);
+    if (next !== span && span !== "") {
+      html += `${span}${escapeHtml(text)}</span>`;
+      text = "";
+    }
+    span = next;
+    text += piece;
+  }
+  html += span === "" ? escapeHtml(text) : `${span}${escapeHtml(text)}</span>`;
+  return `${html}</span>`;
 }
