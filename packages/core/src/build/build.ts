@@ -23,7 +23,7 @@ import { resolveConfig } from "./config-stage.ts";
 import { siteFileSet } from "./file-set.ts";
 import { finishUnchanged, quickRecord, sealCache } from "./no-change.ts";
 import type { BuildOptions } from "./options.ts";
-import { batcher, pageOutputs, withoutHtml } from "./page-outputs.ts";
+import { batcher, pageOutputs, withoutHtml, writtenOutputs } from "./page-outputs.ts";
 import { buildResult } from "./result.ts";
 import { absolute, assetInput, newestDate, themeDirsOf } from "./site-inputs.ts";
 import { createStageTimer } from "./timer.ts";
@@ -257,8 +257,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         groups: plan.render,
         parallel: config.build.parallel,
         maxWorkers: config.build.max_workers,
+        // Page workers write their files themselves, unless the build has a host of its own.
+        ...(options.host ? {} : { outputDir }),
         onResult: async (result) => {
           await writer.write(pageOutputs(result));
+          writer.record(writtenOutputs(result));
           // Recorded once its files are on disk: a crash before this renders the page again next time.
           if (cache) storing.add(result);
           return withoutHtml(result, config.feeds.full_content);

@@ -1,24 +1,32 @@
 import type { OutputFile } from "../model/output.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
+import type { PooledResult } from "../render/worker-output.ts";
+import type { WrittenFile } from "../write/writer.ts";
 
 /** What happens to a page's result as it comes out of rendering: its files, then a lighter copy. */
 
-export function pageOutputs(result: PageGroupResult): OutputFile[] {
+/** The files still to write (none when a page worker wrote them). */
+export function pageOutputs(result: PooledResult): OutputFile[] {
   const out: OutputFile[] = [];
+  if (result.written) return out;
   for (const t of result.targets) if (t.html !== null) out.push({ path: t.outputPath, content: t.html });
   return out;
+}
+
+/** The files a page worker wrote, for the build's writer to count and record. */
+export function writtenOutputs(result: PooledResult): readonly WrittenFile[] {
+  return result.written ?? [];
 }
 
 /**
  * Once written (and cached), a page's HTML is not needed again: its links and ids travel as
  * `htmlFacts`, and its body HTML only for feeds that carry full content.
  */
-export function withoutHtml(result: PageGroupResult, keepBody: boolean): PageGroupResult {
+export function withoutHtml(result: PooledResult, keepBody: boolean): PageGroupResult {
+  const { written: _written, ...rest } = result;
   const facts =
-    result.facts && !keepBody
-      ? { ...result.facts, rendered: { ...result.facts.rendered, html: "" } }
-      : result.facts;
-  return { ...result, facts, targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
+    rest.facts && !keepBody ? { ...rest.facts, rendered: { ...rest.facts.rendered, html: "" } } : rest.facts;
+  return { ...rest, facts, targets: rest.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
 }
 
 /** Collects items and hands them over `size` at a time (and the rest on `flush`). */

@@ -4,6 +4,7 @@ import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type PageGroupResult } from "../render/page-render.ts";
 import { createPagePool, pageWorkerCount, usePagePool } from "../render/pool.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
+import type { PooledResult } from "../render/worker-output.ts";
 
 export interface RenderGroup {
   readonly pageId: string;
@@ -18,12 +19,17 @@ export interface RenderPagesInput {
   readonly groups: readonly RenderGroup[];
   readonly parallel: boolean;
   readonly maxWorkers: number | null;
+  /**
+   * Where pages rendered on workers have their files written by the worker itself (their
+   * results then say so in `written`). Without it, all HTML comes back to `onResult`.
+   */
+  readonly outputDir?: string;
   readonly onItem?: (done: number, total: number) => void;
   /**
    * Takes each page's result as soon as it is rendered (the build writes its files right away)
    * and returns what to keep of it (the build drops the HTML, so memory does not grow with the site).
    */
-  readonly onResult?: (result: PageGroupResult) => Promise<PageGroupResult>;
+  readonly onResult?: (result: PooledResult) => Promise<PageGroupResult>;
 }
 
 export interface RenderPagesOutput {
@@ -85,12 +91,13 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   }
 
   const workers = pageWorkerCount(targets, input.maxWorkers);
-  const pool = createPagePool(input.snapshot, workers);
+  const pool = createPagePool(input.snapshot, workers, targets, input.outputDir ?? null);
   try {
-    // A few batches per worker balance the load; at most BATCH_MAX pages each, because a batch's
-    // HTML is held by the worker and then copied to this thread in one message (1,250 pages a
-    // batch made ~2.5 GB of a 10,000-page build's peak memory).
-    const batches = chunk(groups, Math.min(BATCH_MAX, Math.ceil(groups.length / (workers * 4))));
+    // A few batches per worker balance the load; at most BATCH_MAX targets each, because a
+    // batch's results are held by the worker and then copied to this process in one message.
+    // Counted in targets, not pages: a site's generated lists (one page, dozens of pagers each)
+    // come first, and 64 of them made one batch of 3,500 targets at 10,000 pages.
+    const batches = chunkTargets(groups, Math.min(BATCH_MAX, Math.ceil(targets / (workers * 4))));
     let done = 0;
     const parts = await Promise.all(
       batches.map(async (batch) => {
@@ -119,8 +126,20 @@ async function layoutDiagnosticsOnly(input: RenderPagesInput): Promise<readonly 
   return engine.diagnostics;
 }
 
-function chunk<T>(list: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+/** Consecutive groups, up to `size` targets a batch (a larger group makes a batch of its own). */
+function chunkTargets(groups: readonly RenderGroup[], size: number): RenderGroup[][] {
+  const out: RenderGroup[][] = [];
+  let batch: RenderGroup[] = [];
+  let count = 0;
+  for (const group of groups) {
+    if (batch.length > 0 && count + group.targets.length > size) {
+      out.push(batch);
+      batch = [];
+      count = 0;
+    }
+    batch.push(group);
+    count += group.targets.length;
+  }
+  if (batch.length > 0) out.push(batch);
   return out;
 }

@@ -1,17 +1,20 @@
-import { availableParallelism } from "node:os";
-import { serialize } from "node:v8";
-import Tinypool from "tinypool";
-import type { PageGroupResult } from "./page-render.ts";
+import { rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { RenderSnapshot } from "./snapshot.ts";
-import type { RenderTask } from "./worker.ts";
+import type { RenderTask, WorkerMessage } from "./worker.ts";
+import type { PooledResult } from "./worker-output.ts";
 
 /**
  * Below this many pages (render targets), starting workers costs more than it saves: each
- * builds its own highlighter and layouts and warms up the JIT and shiki's regexes (~1.5 s of
- * CPU per thread), and two busy threads share 2 cores with the garbage collector. Measured on an
- * idle 2-core machine after the `u`-flag regexes, the regex table and 64-page batches: two
- * workers against one thread were 1.2x faster at 1,000 pages and 1.35x at 2,000 (at twice the
- * memory), and 1.75x at 10,000. A site that sets `max_workers` gets the pool at any size.
+ * worker process loads the modules, builds its own highlighter and layouts, and warms up the
+ * JIT and shiki's regexes (its first ~100 pages cost 2-3x the CPU of later ones), and the
+ * workers share 2 cores with this process, which stores the results. Measured on a loaded
+ * 2-core machine (CPU seconds, medians of 3): at 1,000 pages one thread 5.0 s, two worker
+ * processes 6.0 s (two worker threads were 7.3 s); at 2,000, 7.3 s against 9.8 s (threads
+ * 10.2 s); peak memory 1.2-1.4x one thread's (threads 1.7-1.8x). A site that sets
+ * `max_workers` gets the pool at any size.
  */
 export const PAGE_POOL_MIN = 1000;
 const PAGES_PER_WORKER = 500;
@@ -29,27 +32,127 @@ export function pageWorkerCount(pages: number, maxWorkers: number | null): numbe
 
 export interface PagePool {
   readonly workers: number;
-  run(groups: RenderTask["groups"]): Promise<PageGroupResult[]>;
+  run(groups: RenderTask["groups"]): Promise<PooledResult[]>;
   destroy(): Promise<void>;
+}
+
+interface Task {
+  readonly id: number;
+  readonly groups: RenderTask["groups"];
+  resolve(results: PooledResult[]): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  readonly process: Bun.Subprocess;
+  task: Task | null;
+  /** Has answered once, so has read the snapshot. */
+  answered: boolean;
 }
 
 let builds = 0;
 
-/** A pool whose workers share one serialized snapshot of the site (no copy per task). */
-export function createPagePool(snapshot: RenderSnapshot, workers: number): PagePool {
-  const bytes = serialize(snapshot);
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
+/** Per worker, the pages below which its FTL compiles would not pay back (see below). */
+const FTL_MIN_PAGES_PER_WORKER = 4000;
+
+/**
+ * Workers are processes rather than threads so that a short render can run without
+ * JavaScriptCore's optimizing FTL tier, a setting of the whole process: its compiles run on
+ * JIT threads that take the CPU from the pages when every core renders. At 2,000 pages the two
+ * workers' JIT threads used 2.7 s of CPU with FTL and 0.7 s without, for the same rendering
+ * time (9.5 s of CPU in all against 11.9 s); at 10,000 pages (7,300 a worker) the totals were
+ * even or slightly better with it. The site's snapshot is written once to a file that each
+ * worker reads; when `outputDir` is given the workers write the pages' files.
+ */
+export function createPagePool(
+  snapshot: RenderSnapshot,
+  workers: number,
+  pages: number,
+  outputDir: string | null,
+): PagePool {
   const buildId = `${process.pid}-${++builds}-${Date.now()}`;
-  const pool = new Tinypool({
-    filename: new URL("./worker.ts", import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-  });
+  const snapshotPath = join(tmpdir(), `bengal-render-${buildId}.bin`);
+  const entry = new URL("./worker.ts", import.meta.url).pathname;
+  const ftl = pages / workers >= FTL_MIN_PAGES_PER_WORKER ? "true" : "false";
+  const env = { ...process.env, BUN_JSC_useFTLJIT: process.env.BUN_JSC_useFTLJIT ?? ftl };
+  const queue: Task[] = [];
+  const pool: PoolWorker[] = [];
+  let nextId = 0;
+  let closed = false;
+  let failure: Error | null = null;
+
+  const dispatch = (worker: PoolWorker) => {
+    const task = queue.shift() ?? null;
+    worker.task = task;
+    if (task) {
+      const message: RenderTask = { buildId, snapshotPath, outputDir, groups: task.groups };
+      worker.process.send({ id: task.id, bytes: serialize(message) } satisfies WorkerMessage);
+    }
+  };
+  const failAll = (error: Error) => {
+    for (const worker of pool) {
+      worker.task?.reject(error);
+      worker.task = null;
+    }
+    for (const task of queue.splice(0)) task.reject(error);
+  };
+
+  for (let i = 0; i < workers; i++) {
+    const worker: PoolWorker = {
+      process: Bun.spawn([process.execPath, entry], {
+        env,
+        serialization: "advanced",
+        stdio: ["ignore", "inherit", "inherit"],
+        ipc(reply: WorkerMessage) {
+          const task = worker.task;
+          if (!task || task.id !== reply.id) return;
+          if (!worker.answered) {
+            worker.answered = true;
+            // Every worker has read the snapshot: the file is not left behind if the build dies.
+            if (pool.every((w) => w.answered)) rmSync(snapshotPath, { force: true });
+          }
+          // The next batch goes out before this one is taken in: the worker never waits on us.
+          dispatch(worker);
+          if (reply.bytes) task.resolve(deserialize(reply.bytes) as PooledResult[]);
+          else task.reject(new Error(reply.error ?? "a page worker failed"));
+        },
+        onExit(_process, code, signal) {
+          // The build cannot finish without its pages: everything still waiting fails with it.
+          if (closed) return;
+          failure ??= new Error(`a page worker exited (${signal ?? code})`);
+          failAll(failure);
+        },
+      }),
+      task: null,
+      answered: false,
+    };
+    pool.push(worker);
+  }
+
+  // Written while the workers start up (their modules load in the meantime).
+  try {
+    writeFileSync(snapshotPath, serialize(snapshot));
+  } catch (error) {
+    closed = true;
+    for (const worker of pool) worker.process.kill();
+    throw error;
+  }
+
   return {
     workers,
     run: (groups) =>
-      pool.run({ buildId, snapshot: shared, groups } satisfies RenderTask) as Promise<PageGroupResult[]>,
-    destroy: () => pool.destroy(),
+      new Promise<PooledResult[]>((resolve, reject) => {
+        if (closed || failure) return reject(failure ?? new Error("the page pool is closed"));
+        queue.push({ id: nextId++, groups, resolve, reject });
+        const idle = pool.find((w) => w.task === null);
+        if (idle) dispatch(idle);
+      }),
+    async destroy() {
+      closed = true;
+      failAll(new Error("the page pool is closed"));
+      for (const worker of pool) worker.process.kill();
+      await Promise.all(pool.map((w) => w.process.exited));
+      rmSync(snapshotPath, { force: true });
+    },
   };
 }

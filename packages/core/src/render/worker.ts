@@ -1,37 +1,73 @@
-import { deserialize } from "node:v8";
+import { readFileSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
 import { createBunHost } from "../host/bun-host.ts";
+import type { Host } from "../host/host.ts";
 import type { RenderTarget } from "../model/site.ts";
-import {
-  createRenderContext,
-  type PageFacts,
-  type PageGroupResult,
-  type RenderContext,
-} from "./page-render.ts";
+import { createRenderContext, type PageFacts, type RenderContext } from "./page-render.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
+import { type PooledResult, writePageFiles } from "./worker-output.ts";
 
 export interface RenderTask {
   /** Identifies the build; a worker keeps its engines for the build it last served. */
   readonly buildId: string;
-  /** `v8.serialize(RenderSnapshot)`, shared with every worker without copying. */
-  readonly snapshot: SharedArrayBuffer;
+  /** A file holding `v8.serialize(RenderSnapshot)`, written once for all the workers. */
+  readonly snapshotPath: string;
+  /** Where the worker writes the pages' files itself; null: their HTML goes back instead. */
+  readonly outputDir: string | null;
   readonly groups: ReadonlyArray<{ pageId: string; targets: readonly RenderTarget[]; facts?: PageFacts }>;
 }
 
-let current: { buildId: string; context: Promise<RenderContext> } | null = null;
+/**
+ * Messages both ways carry `v8.serialize`d bytes: Bun's IPC walks every object of a message
+ * looking for buffers, which cost ~8 ms of the worker's CPU per MB of results; one buffer costs
+ * ~1 ms a batch.
+ */
+export interface WorkerMessage {
+  readonly id: number;
+  /** The task (`RenderTask`) or its results (`PooledResult[]`). */
+  readonly bytes?: Uint8Array;
+  /** Why the task failed, with the worker's stack. */
+  readonly error?: string;
+}
 
-/** Tinypool entry: renders a batch of pages with engines built once per worker and build. */
-export default async function renderBatch(task: RenderTask): Promise<PageGroupResult[]> {
+let current: { buildId: string; host: Host; context: Promise<RenderContext> } | null = null;
+
+/** Renders a batch of pages with engines built once per worker and build. */
+export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   if (current?.buildId !== task.buildId) {
     const previous = current?.context;
     previous?.then((c) => c.close()).catch(() => undefined);
-    const snapshot = deserialize(Buffer.from(task.snapshot)) as RenderSnapshot;
-    current = { buildId: task.buildId, context: createRenderContext(snapshot, createBunHost()) };
+    const snapshot = deserialize(readFileSync(task.snapshotPath)) as RenderSnapshot;
+    const host = createBunHost();
+    current = { buildId: task.buildId, host, context: createRenderContext(snapshot, host) };
   }
+  const { host } = current;
   const context = await current.context;
-  const out: PageGroupResult[] = [];
-  for (const group of task.groups)
-    out.push(await context.renderGroup(group.pageId, group.targets, group.facts));
-  // The pool may end this thread after the last batch: its new blocks are stored now.
+  const out: PooledResult[] = [];
+  for (const group of task.groups) {
+    const result = await context.renderGroup(group.pageId, group.targets, group.facts);
+    out.push(task.outputDir === null ? result : await writePageFiles(host, task.outputDir, result));
+  }
+  // The pool may end this process after the last batch: its new blocks are stored now.
   context.flush();
   return out;
+}
+
+if (import.meta.main && process.send) {
+  // Batches are rendered one at a time, in the order they come.
+  let chain = Promise.resolve();
+  process.on("message", (message: WorkerMessage) => {
+    chain = chain.then(async () => {
+      let reply: WorkerMessage;
+      try {
+        const results = await renderBatch(deserialize(message.bytes!) as RenderTask);
+        reply = { id: message.id, bytes: serialize(results) };
+      } catch (error) {
+        reply = { id: message.id, error: (error as Error)?.stack ?? String(error) };
+      }
+      process.send?.(reply);
+    });
+  });
+  // Without the build process there is no one to render for.
+  process.on("disconnect", () => process.exit(0));
 }

@@ -30,8 +30,17 @@ export interface WriteOptions {
  */
 export interface OutputWriter {
   write(files: readonly OutputFile[]): Promise<void>;
+  /** Files another process already wrote (the page workers), counted as if written here. */
+  record(files: readonly WrittenFile[]): void;
   /** `keep`: outputs not produced this time that must stay (reused from the cache, or failed). */
   finish(keep?: { has(path: string): boolean }): Promise<WriteSummary>;
+}
+
+/** An output written elsewhere: its hash, and whether the bytes on disk changed. */
+export interface WrittenFile {
+  readonly path: string;
+  readonly hash: string;
+  readonly changed: boolean;
 }
 
 /**
@@ -73,6 +82,16 @@ export async function openOutputWriter(options: Omit<WriteOptions, "files" | "ke
           written++;
         }),
       );
+    },
+    record(files) {
+      for (const file of files) {
+        next[file.path] = file.hash;
+        if (!file.changed) unchanged++;
+        else {
+          changedPaths.push(file.path);
+          written++;
+        }
+      }
     },
     async finish(keep) {
       let removed = 0;

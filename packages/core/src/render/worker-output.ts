@@ -1,0 +1,52 @@
+import type { Host } from "../host/host.ts";
+import { join } from "../host/path.ts";
+import { contentHash } from "../write/hash.ts";
+import type { WrittenFile } from "../write/writer.ts";
+import type { PageGroupResult } from "./page-render.ts";
+
+/** A page's result as a worker hands it back: its files already written when `written` is set. */
+export interface PooledResult extends PageGroupResult {
+  readonly written?: readonly WrittenFile[];
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes a page's HTML files from the worker that rendered them and keeps only an empty string
+ * in their place: the build thread then neither copies the HTML over (two bytes a character,
+ * most of a result's size) nor spends its core writing it. A file already holding the same
+ * bytes is left alone, as the build's writer does.
+ */
+export async function writePageFiles(
+  host: Host,
+  outputDir: string,
+  result: PageGroupResult,
+): Promise<PooledResult> {
+  const written: WrittenFile[] = [];
+  await Promise.all(
+    result.targets.map(async (t) => {
+      if (t.html === null) return;
+      const bytes = encoder.encode(t.html);
+      const hash = contentHash(bytes);
+      const path = join(outputDir, t.outputPath);
+      const changed = !(await holds(host, path, bytes.byteLength, hash));
+      if (changed) await host.write(path, bytes);
+      written.push({ path: t.outputPath, hash, changed });
+    }),
+  );
+  return {
+    ...result,
+    targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })),
+    written,
+  };
+}
+
+async function holds(host: Host, path: string, size: number, hash: string): Promise<boolean> {
+  const stat = await host.stat(path);
+  if (stat?.kind !== "file" || stat.size !== size) return false;
+  try {
+    return contentHash(await host.readBytes(path)) === hash;
+  } catch {
+    return false;
+  }
+}
