@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sampleTree } from "../../packages/cli/src/tree-memory.ts";
 
 /** One process run: wall time measured here, peak memory from GNU time or Bun's rusage. */
 export interface Sample {
   readonly ms: number;
-  /** Peak resident memory in bytes (the largest process of the run). */
+  /** Peak resident memory in bytes: the process and its children together (see `memorySource`). */
   readonly rss: number;
   readonly ok: boolean;
   /** The last lines of stderr/stdout when the run failed. */
@@ -21,9 +22,9 @@ export interface Command {
 }
 
 const GNU_TIME = "/usr/bin/time";
-export const memorySource = existsSync(GNU_TIME)
-  ? "GNU time -v (max RSS)"
-  : "Bun.spawn resourceUsage (max RSS)";
+export const memorySource = `the peak of the summed RSS of the process and its children, sampled every 50 ms, or ${
+  existsSync(GNU_TIME) ? "GNU time -v" : "Bun.spawn resourceUsage"
+}'s max RSS of the largest process if higher`;
 const TIMEOUT_MS = 15 * 60_000;
 
 function parseMaxRss(report: string): number | null {
@@ -46,6 +47,8 @@ export async function measure(cmd: Command): Promise<Sample> {
     stderr: "pipe",
     timeout: TIMEOUT_MS,
   });
+  // Worker processes count too: rusage reports only the largest process of the tree.
+  const tree = sampleTree(proc.pid);
   const [stdout, stderr, code] = await Promise.all([
     new Response(proc.stdout).text(),
     new Response(proc.stderr).text(),
@@ -57,6 +60,7 @@ export async function measure(cmd: Command): Promise<Sample> {
     rss = parseMaxRss(readFileSync(timeFile, "utf8")) ?? rss;
     rmSync(timeFile, { force: true });
   }
+  rss = Math.max(rss, tree.stop());
   const ok = code === 0;
   return { ms, rss, ok, error: ok ? "" : `exit ${code}\n${tail(`${stdout}\n${stderr}`)}`, stdout };
 }

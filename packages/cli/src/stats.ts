@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import type { BuildResult } from "@bengal/core";
 import { paint, type Terminal } from "./terminal.ts";
+import { sampleTree } from "./tree-memory.ts";
 
 export interface MemorySampler {
   /** Stops sampling; the peak resident set size seen, in bytes. */
@@ -11,6 +13,8 @@ export interface MemorySampler {
  * (`resourceUsage().maxRSS`, in KiB) catches peaks between samples where it is available.
  */
 export function sampleMemory(intervalMs = 50): MemorySampler {
+  // With /proc (Linux) the page workers, which are processes, are counted too.
+  const tree = existsSync(`/proc/${process.pid}/statm`) ? sampleTree(process.pid, intervalMs) : null;
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -19,7 +23,7 @@ export function sampleMemory(intervalMs = 50): MemorySampler {
   return {
     stop() {
       clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage().rss, tree?.stop() ?? 0);
       try {
         peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
       } catch {
