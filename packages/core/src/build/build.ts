@@ -257,13 +257,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         groups: plan.render,
         parallel: config.build.parallel,
         maxWorkers: config.build.max_workers,
-        // Page workers write their files themselves, unless the build has a host of its own.
+        // Page workers write their files themselves, unless the build has a host of its own, and
+        // store their cache rows unless this process keeps the tables in memory (the dev server).
         ...(options.host ? {} : { outputDir }),
+        ...(!options.host && cache && rows && rows.keys === null
+          ? { store: { cachePath: cache.path, keepBody: config.feeds.full_content } }
+          : {}),
         onResult: async (result) => {
           await writer.write(pageOutputs(result));
           writer.record(writtenOutputs(result));
           // Recorded once its files are on disk: a crash before this renders the page again next time.
-          if (cache) storing.add(result);
+          if (cache && !result.stored) storing.add(result);
           return withoutHtml(result, config.feeds.full_content);
         },
         ...(options.onItem

@@ -69,6 +69,18 @@ describe("the page worker pool", () => {
     expect(again.changedPaths).toEqual([]);
   }, 120_000);
 
+  test("the rows the workers stored make the next build incremental", async () => {
+    const none = await build({ root, maxWorkers: 2 });
+    expect(none.cache.mode).toBe("incremental");
+    expect(none.cache.rendered).toBe(0);
+    const page = join(root, "content", "s2", "p7.md");
+    writeFileSync(page, `${readFileSync(page, "utf8")}\nA paragraph added after the pooled build.\n`);
+    const edited = await build({ root, maxWorkers: 2 });
+    // The page itself, and lists that show its excerpt; the layout failure renders again too.
+    expect(edited.cache.rendered).toBeLessThan(10);
+    expect(edited.changedPaths).toContain("s2/p7/index.html");
+  }, 120_000);
+
   test("a layout edit re-renders on the workers from cached markdown, equal to a clean build", async () => {
     writeFileSync(join(root, "templates", "page.tsx"), PLAIN_PAGE);
     const edited = await build({ root, maxWorkers: 2 });

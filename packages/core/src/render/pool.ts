@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { RenderSnapshot } from "./snapshot.ts";
 import type { RenderTask, WorkerMessage } from "./worker.ts";
-import type { PooledResult } from "./worker-output.ts";
+import type { PooledResult, WorkerStore } from "./worker-output.ts";
 
 /**
  * Below this many pages (render targets), starting workers costs more than it saves: each
@@ -69,6 +69,7 @@ export function createPagePool(
   workers: number,
   pages: number,
   outputDir: string | null,
+  store: WorkerStore | null = null,
 ): PagePool {
   const buildId = `${process.pid}-${++builds}-${Date.now()}`;
   const snapshotPath = join(tmpdir(), `bengal-render-${buildId}.bin`);
@@ -85,7 +86,7 @@ export function createPagePool(
     const task = queue.shift() ?? null;
     worker.task = task;
     if (task) {
-      const message: RenderTask = { buildId, snapshotPath, outputDir, groups: task.groups };
+      const message: RenderTask = { buildId, snapshotPath, outputDir, store, groups: task.groups };
       worker.process.send({ id: task.id, bytes: serialize(message) } satisfies WorkerMessage);
     }
   };

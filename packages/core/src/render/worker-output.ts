@@ -7,6 +7,26 @@ import type { PageGroupResult } from "./page-render.ts";
 /** A page's result as a worker hands it back: its files already written when `written` is set. */
 export interface PooledResult extends PageGroupResult {
   readonly written?: readonly WrittenFile[];
+  /** Its cache rows are already stored (by the worker, after writing its files). */
+  readonly stored?: boolean;
+}
+
+/** Where a worker stores its pages' cache rows itself, and whether feeds need the body HTML back. */
+export interface WorkerStore {
+  readonly cachePath: string;
+  readonly keepBody: boolean;
+}
+
+/**
+ * The result once its rows are stored: the body HTML, most of what is left of a reply, stays
+ * behind unless full-content feeds show it.
+ */
+export function storedResult(result: PooledResult, keepBody: boolean): PooledResult {
+  const facts =
+    result.facts && !keepBody
+      ? { ...result.facts, rendered: { ...result.facts.rendered, html: "" } }
+      : result.facts;
+  return { ...result, facts, stored: true };
 }
 
 const encoder = new TextEncoder();

@@ -1,11 +1,14 @@
+import type { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
+import { openCacheDb } from "../cache/db.ts";
+import { storeResults } from "../cache/render-cache.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type RenderContext } from "./page-render.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
-import { type PooledResult, writePageFiles } from "./worker-output.ts";
+import { type PooledResult, storedResult, type WorkerStore, writePageFiles } from "./worker-output.ts";
 
 export interface RenderTask {
   /** Identifies the build; a worker keeps its engines for the build it last served. */
@@ -14,6 +17,8 @@ export interface RenderTask {
   readonly snapshotPath: string;
   /** Where the worker writes the pages' files itself; null: their HTML goes back instead. */
   readonly outputDir: string | null;
+  /** With `outputDir`: the worker stores the pages' cache rows too (a build that keeps none in memory). */
+  readonly store: WorkerStore | null;
   readonly groups: ReadonlyArray<{ pageId: string; targets: readonly RenderTarget[]; facts?: PageFacts }>;
 }
 
@@ -30,13 +35,21 @@ export interface WorkerMessage {
   readonly error?: string;
 }
 
-let current: { buildId: string; host: Host; context: Promise<RenderContext> } | null = null;
+let current: { buildId: string; host: Host; context: Promise<RenderContext>; db?: Database | null } | null =
+  null;
+
+/** The build's cache database, opened once per build; null when it cannot be (the build stores instead). */
+function storeDb(path: string): Database | null {
+  if (current && current.db === undefined) current.db = openCacheDb(path).db;
+  return current?.db ?? null;
+}
 
 /** Renders a batch of pages with engines built once per worker and build. */
 export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   if (current?.buildId !== task.buildId) {
     const previous = current?.context;
     previous?.then((c) => c.close()).catch(() => undefined);
+    current?.db?.close();
     const snapshot = deserialize(readFileSync(task.snapshotPath)) as RenderSnapshot;
     const host = createBunHost();
     current = { buildId: task.buildId, host, context: createRenderContext(snapshot, host) };
@@ -50,7 +63,16 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   }
   // The pool may end this process after the last batch: its new blocks are stored now.
   context.flush();
-  return out;
+  const db = task.outputDir !== null && task.store ? storeDb(task.store.cachePath) : null;
+  if (!db || !task.store) return out;
+  // Recorded after the files are on disk, as the build does it; if this fails the build stores them.
+  try {
+    storeResults(db, out, { facts: new Map(), targets: new Map(), keys: null });
+  } catch {
+    return out;
+  }
+  const keepBody = task.store.keepBody;
+  return out.map((result) => storedResult(result, keepBody));
 }
 
 if (import.meta.main && process.send) {
