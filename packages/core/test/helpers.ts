@@ -1,6 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Window } from "happy-dom";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
@@ -21,4 +21,18 @@ export function dom(html: string): Document {
   const window = new Window({ url: "https://example.com/" });
   window.document.write(html);
   return window.document as unknown as Document;
+}
+
+/** Every file under `dir` (relative path → base64 bytes), to compare whole output trees. */
+export function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p).toString("base64"));
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -4,19 +4,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build } from "../src/build/build.ts";
 import { generateSite } from "./generate-site.ts";
-
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p).toString("base64"));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { tree } from "./helpers.ts";
 
 async function bothWays(root: string) {
   const seq = await build({ root, parallel: false, outputDir: "out-seq" });

@@ -1,25 +1,8 @@
 import { describe, expect, test } from "bun:test";
-import { join, normalize, relative } from "./path.ts";
-
-/** The segment-by-segment rule, without the shortcut for paths that are normal already. */
-function slowNormalize(path: string): string {
-  const absolute = path.startsWith("/");
-  const out: string[] = [];
-  for (const seg of path.replace(/\\/g, "/").split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (out.length > 0 && out[out.length - 1] !== "..") out.pop();
-      else if (!absolute) out.push("..");
-      continue;
-    }
-    out.push(seg);
-  }
-  const joined = out.join("/");
-  return absolute ? `/${joined}` : joined || ".";
-}
+import { join, normalize, normalizeSegments, relative } from "./path.ts";
 
 describe("normalize", () => {
-  test("matches the segment rule on every combination of awkward pieces", () => {
+  test("the shortcut for normal paths agrees with the segment rule on every combination of awkward pieces", () => {
     const pieces = [
       "",
       "/",
@@ -42,7 +25,7 @@ describe("normalize", () => {
       for (const b of pieces)
         for (const c of pieces) {
           const path = a + b + c;
-          expect(normalize(path)).toBe(slowNormalize(path));
+          expect(normalize(path)).toBe(normalizeSegments(path));
           checked++;
         }
     expect(checked).toBe(pieces.length ** 3);

@@ -12,7 +12,11 @@ export function join(...parts: string[]): string {
 const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
 
 export function normalize(path: string): string {
-  if (path !== "" && !NOT_NORMAL.test(path)) return path;
+  return path !== "" && !NOT_NORMAL.test(path) ? path : normalizeSegments(path);
+}
+
+/** `normalize` segment by segment, for paths that need it (exported for its test). */
+export function normalizeSegments(path: string): string {
   const absolute = path.startsWith("/");
   const out: string[] = [];
   for (const seg of path.replace(/\\/g, "/").split("/")) {

@@ -3,21 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { generateSite } from "../../test/generate-site.ts";
+import { tree } from "../../test/helpers.ts";
 import { build } from "../build/build.ts";
 import type { BuildResult } from "../model/output.ts";
-
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p).toString("base64"));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const EXPLODE = `/** @jsxImportSource hono/jsx */
 export default function Explode(): never {
