@@ -6,13 +6,14 @@ import { openBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
 import { forgetRemoved, loadRenderRows, renderRowsKept, storeResults } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
-import { type IndexBasis, patchIndex } from "../content/index-reuse.ts";
+import { type IndexBasis, keepEqualPages, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import { join, normalize } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { BuildResult } from "../model/output.ts";
+import type { SiteIndex } from "../model/site.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
 import { VERSION } from "../version.ts";
@@ -143,7 +144,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await timer.stage("index", () => {
       const built =
         (basis && patchIndex(basis, docs, config, cache!.key.config)) ??
-        ({ ...buildSiteIndex(docs, config, { drafts: config.build.drafts }), replaced: undefined } as const);
+        reusing(basis, {
+          ...buildSiteIndex(docs, config, { drafts: config.build.drafts }),
+          replaced: undefined,
+        });
       if (keepIndex) {
         keepMirror(cache.path, "index", {
           docs: new Map(docs.map((d) => [d.path, d])),
@@ -337,4 +341,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     config,
   );
+}
+
+/** A rebuilt index keeps the previous index's equal pages (the dev server's front-matter edits). */
+function reusing<T extends { index: SiteIndex }>(basis: IndexBasis | null, built: T): T {
+  return basis ? { ...built, index: keepEqualPages(basis.index, built.index) } : built;
 }

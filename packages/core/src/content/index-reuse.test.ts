@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import type { ParsedDocument } from "../model/page.ts";
 import { buildSiteIndex } from "./index-builder.ts";
-import { type IndexBasis, patchIndex } from "./index-reuse.ts";
+import { type IndexBasis, keepEqualPages, patchIndex } from "./index-reuse.ts";
 import { doc, testConfig } from "./test-support.ts";
 
 const config = testConfig();
@@ -65,5 +65,48 @@ describe("patchIndex", () => {
     const patched = patchIndex(basis, replace(site, "content/blog/c.md", edited), config, "s")!;
     expect(patched.index.pages.has("content/blog/c.md")).toBe(false);
     expect(patched.index.drafts.has("content/blog/c.md")).toBe(true);
+  });
+});
+
+describe("keepEqualPages", () => {
+  test("after a title edit only the edited page is a new object; every equal page is the old one", () => {
+    const before = buildSiteIndex(site, config, { drafts: false }).index;
+    const retitled = doc("content/blog/b.md", { title: "B, renamed", tags: ["x", "y"] }, { body: "Beta." });
+    const fresh = buildSiteIndex(replace(site, "content/blog/b.md", retitled), config, {
+      drafts: false,
+    }).index;
+    const kept = keepEqualPages(before, fresh);
+    expect(kept.pages.get("content/blog/b.md")).toBe(fresh.pages.get("content/blog/b.md")!);
+    expect(kept.pages.get("content/blog/b.md")!.title).toBe("B, renamed");
+    expect(kept.pages.get("content/blog/a.md")).toBe(before.pages.get("content/blog/a.md")!);
+    expect(kept.pages.get("content/_index.md")).toBe(before.pages.get("content/_index.md")!);
+    expect([...kept.pages.keys()]).toEqual([...fresh.pages.keys()]);
+    expect(kept.sections).toBe(fresh.sections);
+  });
+
+  test("a Date and its ISO string, or a reordered list, are not equal", () => {
+    const dated = doc(
+      "content/blog/a.md",
+      { title: "A", tags: ["x"], date: new Date("2025-01-02") },
+      {
+        body: "Alpha.",
+      },
+    );
+    const withDate = { ...dated, frontMatter: { ...dated.frontMatter, params: { when: new Date(0) } } };
+    const withIso = {
+      ...dated,
+      frontMatter: { ...dated.frontMatter, params: { when: new Date(0).toISOString() } },
+    };
+    const one = buildSiteIndex(replace(site, "content/blog/a.md", withDate), config, { drafts: false }).index;
+    const two = buildSiteIndex(replace(site, "content/blog/a.md", withIso), config, { drafts: false }).index;
+    expect(keepEqualPages(one, two).pages.get("content/blog/a.md")).toBe(two.pages.get("content/blog/a.md")!);
+    const reordered = doc("content/blog/b.md", { title: "B", tags: ["y", "x"] }, { body: "Beta." });
+    const three = buildSiteIndex(replace(site, "content/blog/b.md", reordered), config, {
+      drafts: false,
+    }).index;
+    const base = buildSiteIndex(site, config, { drafts: false }).index;
+    expect(keepEqualPages(base, three).pages.get("content/blog/b.md")).toBe(
+      three.pages.get("content/blog/b.md")!,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { ParsedDocument } from "../model/page.ts";
+import type { Page, ParsedDocument } from "../model/page.ts";
 import type { SiteIndex } from "../model/site.ts";
 
 /** An index with the documents it was built from, kept by a long-lived process between builds. */
@@ -63,4 +63,43 @@ function stableJson(value: unknown): string {
     const raw = this[key];
     return raw instanceof Date ? `D${raw.getTime()}` : v;
   });
+}
+
+/**
+ * A rebuilt index whose pages are the previous index's objects wherever they are equal field
+ * for field: values hashed by identity (`render/track/dep-value.ts`) then stay known, so after a
+ * front-matter edit only the pages that really changed are hashed again.
+ */
+export function keepEqualPages(previous: SiteIndex, fresh: SiteIndex): SiteIndex {
+  let kept = 0;
+  const pages = new Map<string, Page>();
+  for (const [id, page] of fresh.pages) {
+    const old = previous.pages.get(id);
+    if (old !== undefined && same(old, page)) {
+      pages.set(id, old);
+      kept++;
+    } else pages.set(id, page);
+  }
+  return kept === 0 ? fresh : { ...fresh, pages };
+}
+
+/** Deep equality of index data: primitives, Dates by time, arrays, and plain objects by keys. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k)) return false;
+    if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
