@@ -9,6 +9,7 @@ import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
 import { bodyValue } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
+import { lazyProperty, readRow } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
 interface DocRow {
@@ -238,17 +239,7 @@ function storedParse(row: DocRow, db: Database): Parsed {
     return { doc: { ...stored.doc, body: row.body, bodyKey: row.body_key }, diagnostics: stored.diagnostics };
   }
   const doc = { ...stored.doc, bodyKey: row.body_key } as ParsedDocument;
-  Object.defineProperty(doc, "body", {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const found = db.query("SELECT body FROM docs WHERE path = ?").get(row.path) as { body: string } | null;
-      if (!found)
-        throw new Error(`the build cache lost the body of ${row.path}; run \`bengal build --full\``);
-      Object.defineProperty(doc, "body", { value: found.body, enumerable: true });
-      return found.body;
-    },
-  });
+  lazyProperty(doc, "body", () => String(readRow(db, "SELECT body FROM docs WHERE path = ?", row.path).body));
   return { doc, diagnostics: stored.diagnostics };
 }
 

@@ -7,6 +7,7 @@ import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
 import { KeyIndex } from "./key-index.ts";
+import { lazyProperty, readRow, setRowSource } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
 interface FactsRow {
@@ -52,7 +53,7 @@ export function loadRenderRows(
   db: Database,
   options: { path: string; generation: string | null; empty: boolean; keep: boolean },
 ): RenderRows {
-  htmlSources.set(options.path, db);
+  setRowSource(options.path, db);
   // A long-lived process (the dev server) keeps the parsed tables between builds (`mirror.ts`).
   const kept = options.keep ? renderRowsKept(options.path, options.generation) : null;
   if (kept) return kept;
@@ -80,14 +81,14 @@ export function loadRenderRows(
         row.deps,
         options.keep,
       );
-      lazyColumn(
-        target,
-        "htmlFacts",
-        options.path,
-        "SELECT html_facts FROM targets WHERE output_path = ?",
-        row.output_path,
-        (r) => deserialize(r.html_facts as Uint8Array) as HtmlFacts,
-      );
+      lazyProperty(target, "htmlFacts", () => {
+        const stored = readRow(
+          options.path,
+          "SELECT html_facts FROM targets WHERE output_path = ?",
+          row.output_path,
+        );
+        return deserialize(stored.html_facts as Uint8Array) as HtmlFacts;
+      });
       rows.targets.set(row.output_path, target);
     }
   }
@@ -102,8 +103,8 @@ export function loadRenderRows(
 
 function decodeFacts(row: FactsRow, path: string): PageFacts {
   const facts = deserialize(row.facts) as PageFacts;
-  lazyColumn(facts.rendered, "html", path, "SELECT html FROM facts WHERE page_id = ?", row.page_id, (r) =>
-    String(r.html),
+  lazyProperty(facts.rendered, "html", () =>
+    String(readRow(path, "SELECT html FROM facts WHERE page_id = ?", row.page_id).html),
   );
   return facts;
 }
@@ -116,14 +117,13 @@ function decodeFacts(row: FactsRow, path: string): PageFacts {
 function lazyFacts(row: FactsRow, path: string): PageFacts {
   let decoded: PageFacts | null = null;
   const facts = () => {
-    if (decoded) return decoded;
-    const stored = htmlSources
-      .get(path)
-      ?.query("SELECT facts FROM facts WHERE page_id = ?")
-      .get(row.page_id) as { facts: Uint8Array } | null;
-    if (!stored)
-      throw new Error(`the build cache lost the facts of ${row.page_id}; run \`bengal build --full\``);
-    decoded = decodeFacts({ ...row, facts: stored.facts }, path);
+    decoded ??= decodeFacts(
+      {
+        ...row,
+        facts: readRow(path, "SELECT facts FROM facts WHERE page_id = ?", row.page_id).facts as Uint8Array,
+      },
+      path,
+    );
     return decoded;
   };
   return {
@@ -150,44 +150,8 @@ function lazyFacts(row: FactsRow, path: string): PageFacts {
 function withDeps<T extends CachedFacts | CachedTarget>(row: T, raw: string, eager: boolean): T {
   if (eager) return Object.assign(row, { deps: JSON.parse(raw) as Deps });
   Object.defineProperty(row, "raw", { value: raw, enumerable: true });
-  Object.defineProperty(row, "deps", {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const deps = JSON.parse(raw) as Deps;
-      Object.defineProperty(row, "deps", { value: deps, enumerable: true });
-      return deps;
-    },
-  });
+  lazyProperty(row, "deps", () => JSON.parse(raw) as Deps);
   return row;
-}
-
-/** The open database of the build in progress, per cache file, for HTML read on demand. */
-const htmlSources = new Map<string, Database>();
-
-/**
- * Makes `key` of `target` read its value from one row of the build's database on first use
- * (then a plain property): the big columns, read only for the pages that need them.
- */
-function lazyColumn<T extends object>(
-  target: T,
-  key: keyof T & string,
-  path: string,
-  sql: string,
-  id: string,
-  decode: (row: Record<string, unknown>) => unknown,
-): void {
-  Object.defineProperty(target, key, {
-    configurable: true,
-    enumerable: true,
-    get() {
-      const row = htmlSources.get(path)?.query(sql).get(id) as Record<string, unknown> | null;
-      if (!row) throw new Error(`the build cache lost a row of ${id}; run \`bengal build --full\``);
-      const value = decode(row);
-      Object.defineProperty(target, key, { value, enumerable: true, configurable: true });
-      return value;
-    },
-  });
 }
 
 /** The tables this process kept, when the database is still the one it sealed last. */
