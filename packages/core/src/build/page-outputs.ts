@@ -1,6 +1,6 @@
 import type { OutputFile } from "../model/output.ts";
 import type { PageGroupResult } from "../render/page-render.ts";
-import type { PooledResult } from "../render/worker-output.ts";
+import { type PooledResult, withoutBodyHtml } from "../render/worker-output.ts";
 import type { WrittenFile } from "../write/writer.ts";
 
 /** What happens to a page's result as it comes out of rendering: its files, then a lighter copy. */
@@ -24,9 +24,8 @@ export function writtenOutputs(result: PooledResult): readonly WrittenFile[] {
  */
 export function withoutHtml(result: PooledResult, keepBody: boolean): PageGroupResult {
   const { written: _written, ...rest } = result;
-  const facts =
-    rest.facts && !keepBody ? { ...rest.facts, rendered: { ...rest.facts.rendered, html: "" } } : rest.facts;
-  return { ...rest, facts, targets: rest.targets.map((t) => (t.html === null ? t : { ...t, html: "" })) };
+  const targets = rest.targets.map((t) => (t.html === null ? t : { ...t, html: "" }));
+  return { ...rest, facts: withoutBodyHtml(rest.facts, keepBody), targets };
 }
 
 /** Collects items and hands them over `size` at a time (and the rest on `flush`). */

@@ -2,7 +2,7 @@ import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import { contentHash } from "../write/hash.ts";
 import type { WrittenFile } from "../write/writer.ts";
-import type { PageGroupResult } from "./page-render.ts";
+import type { PageFacts, PageGroupResult } from "./page-render.ts";
 
 /** A page's result as a worker hands it back: its files already written when `written` is set. */
 export interface PooledResult extends PageGroupResult {
@@ -22,11 +22,12 @@ export interface WorkerStore {
  * behind unless full-content feeds show it.
  */
 export function storedResult(result: PooledResult, keepBody: boolean): PooledResult {
-  const facts =
-    result.facts && !keepBody
-      ? { ...result.facts, rendered: { ...result.facts.rendered, html: "" } }
-      : result.facts;
-  return { ...result, facts, stored: true };
+  return { ...result, facts: withoutBodyHtml(result.facts, keepBody), stored: true };
+}
+
+/** A page's facts without the body HTML (once written and cached), unless full-content feeds need it. */
+export function withoutBodyHtml(facts: PageFacts | null, keepBody: boolean): PageFacts | null {
+  return facts && !keepBody ? { ...facts, rendered: { ...facts.rendered, html: "" } } : facts;
 }
 
 const encoder = new TextEncoder();
