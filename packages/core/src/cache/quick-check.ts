@@ -3,7 +3,7 @@ import type { SiteFiles } from "../discover/types.ts";
 import type { FileStat, Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import { readManifest } from "../write/manifest.ts";
+import { allOutputsPresent } from "../write/manifest.ts";
 import { readMeta, writeMeta } from "./db.ts";
 import type { BuildCache } from "./open.ts";
 
@@ -100,10 +100,7 @@ export async function quickUnchanged(
     return null;
   }
   if (record.stamp !== stamp) return null;
-  const paths = Object.keys((await readManifest(host, manifestPath)).files);
-  if (paths.length === 0) return null;
-  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return null;
-  return record;
+  return (await allOutputsPresent(host, manifestPath, outputDir)) ? record : null;
 }
 
 export function recordQuick(cache: BuildCache, record: QuickRecord): void {

@@ -1,9 +1,8 @@
 import { deserialize, serialize } from "node:v8";
 import type { Host } from "../host/host.ts";
-import { join } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { hashOf } from "../render/track/dep-value.ts";
-import { readManifest } from "../write/manifest.ts";
+import { allOutputsPresent } from "../write/manifest.ts";
 import { readMeta, writeMeta } from "./db.ts";
 import type { BuildCache } from "./open.ts";
 
@@ -40,11 +39,7 @@ export async function unchangedSince(
     return null;
   }
   if (record.inputs !== inputs) return null;
-  const manifest = await readManifest(host, manifestPath);
-  const paths = Object.keys(manifest.files);
-  if (paths.length === 0) return null;
-  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return null;
-  return record;
+  return (await allOutputsPresent(host, manifestPath, outputDir)) ? record : null;
 }
 
 export function recordUnchanged(cache: BuildCache, record: UnchangedRecord): void {

@@ -1,4 +1,5 @@
 import type { Host } from "../host/host.ts";
+import { join } from "../host/path.ts";
 
 /**
  * What the previous build wrote, so the next one can remove outputs that no longer
@@ -28,4 +29,20 @@ export function serializeManifest(manifest: OutputManifest, sorted?: readonly st
   const files: Record<string, string> = {};
   for (const key of sorted ?? Object.keys(manifest.files).sort()) files[key] = manifest.files[key]!;
   return `${JSON.stringify({ version: 1, files }, null, 1)}\n`;
+}
+
+/**
+ * Whether the last build wrote something and every file it recorded is still in `outputDir`:
+ * a build that finds nothing to do can then leave the folder as it is. Stat'ed one after
+ * another: the host's stat is synchronous underneath (see bun-host.ts).
+ */
+export async function allOutputsPresent(
+  host: Host,
+  manifestPath: string,
+  outputDir: string,
+): Promise<boolean> {
+  const paths = Object.keys((await readManifest(host, manifestPath)).files);
+  if (paths.length === 0) return false;
+  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return false;
+  return true;
 }
