@@ -1,13 +1,12 @@
-import { Database } from "bun:sqlite";
 import type { BlockStore } from "../render/highlight/types.ts";
+import { joinCacheDb } from "./db.ts";
 
 /**
  * Highlighted blocks persisted in the cache database. Each render thread opens its own
  * connection; new blocks are written in batches by `flush` at the end of a batch.
  */
 export function openBlockStore(path: string): BlockStore & { flush(): void; close(): void } {
-  const db = new Database(path);
-  db.exec("PRAGMA busy_timeout = 5000;");
+  const db = joinCacheDb(path);
   const get = db.query("SELECT html FROM blocks WHERE key = ?");
   const put = db.query("INSERT OR IGNORE INTO blocks (key, html) VALUES (?, ?)");
   const pending = new Map<string, string>();

@@ -50,6 +50,16 @@ export function openCacheDb(path: string): { db: Database | null; problem: strin
   }
 }
 
+/**
+ * Another connection to a cache the build already opened (render workers, the block store):
+ * no table checks, so it can never reset what the build is using; waits for the one writer.
+ */
+export function joinCacheDb(path: string): Database {
+  const db = new Database(path);
+  db.exec("PRAGMA busy_timeout = 5000;");
+  return db;
+}
+
 export function readMeta(db: Database, key: string): string | null {
   const row = db.query("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | null;
   return row?.value ?? null;

@@ -1,7 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
-import { openCacheDb } from "../cache/db.ts";
+import { joinCacheDb } from "../cache/db.ts";
 import { storeResults } from "../cache/render-cache.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
@@ -40,7 +40,13 @@ let current: { buildId: string; host: Host; context: Promise<RenderContext>; db?
 
 /** The build's cache database, opened once per build; null when it cannot be (the build stores instead). */
 function storeDb(path: string): Database | null {
-  if (current && current.db === undefined) current.db = openCacheDb(path).db;
+  if (current && current.db === undefined) {
+    try {
+      current.db = joinCacheDb(path);
+    } catch {
+      current.db = null;
+    }
+  }
   return current?.db ?? null;
 }
 
