@@ -13,8 +13,11 @@ export interface MemorySampler {
  * (`resourceUsage().maxRSS`, in KiB) catches peaks between samples where it is available.
  */
 export function sampleMemory(intervalMs = 50): MemorySampler {
-  // With /proc (Linux) the page workers, which are processes, are counted too.
-  const tree = existsSync(`/proc/${process.pid}/statm`) ? sampleTree(process.pid, intervalMs) : null;
+  // With /proc (Linux) the whole process tree, so the page workers (processes) count too.
+  if (existsSync(`/proc/${process.pid}/statm`)) {
+    const tree = sampleTree(process.pid, intervalMs);
+    return { stop: () => Math.max(tree.stop(), ownMaxRss()) };
+  }
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -23,15 +26,18 @@ export function sampleMemory(intervalMs = 50): MemorySampler {
   return {
     stop() {
       clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage().rss, tree?.stop() ?? 0);
-      try {
-        peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-      } catch {
-        // Not available on this runtime: the samples stand.
-      }
-      return peak;
+      return Math.max(peak, process.memoryUsage().rss, ownMaxRss());
     },
   };
+}
+
+/** This process's own peak as the OS counted it (0 where the runtime cannot say). */
+function ownMaxRss(): number {
+  try {
+    return process.resourceUsage().maxRSS * 1024;
+  } catch {
+    return 0;
+  }
 }
 
 function ms(value: number): string {

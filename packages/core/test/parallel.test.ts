@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { build } from "../src/build/build.ts";
 import { generateSite } from "./generate-site.ts";
 import { tree } from "./helpers.ts";
