@@ -3,16 +3,16 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "../host/path.ts";
 
 /** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
-export const CACHE_SCHEMA = 8;
+export const CACHE_SCHEMA = 9;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
     hash TEXT NOT NULL, doc BLOB NOT NULL, body TEXT NOT NULL, body_key TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts BLOB NOT NULL,
+  CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts TEXT NOT NULL,
     issues INTEGER NOT NULL, html TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS targets (output_path TEXT PRIMARY KEY, page_id TEXT NOT NULL, deps TEXT NOT NULL,
-    diagnostics BLOB NOT NULL, html_facts BLOB NOT NULL);
+    diagnostics TEXT NOT NULL, html_facts TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, html TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS keyvals (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS links (output_path TEXT PRIMARY KEY, sig TEXT NOT NULL,

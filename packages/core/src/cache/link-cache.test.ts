@@ -120,8 +120,8 @@ describe("the link check's memory", () => {
       row.output_path as string,
       row.page_id as string,
       row.deps as string,
-      row.diagnostics as Uint8Array,
-      row.html_facts as Uint8Array,
+      row.diagnostics as string,
+      row.html_facts as string,
     );
     expect(db.query("SELECT stale FROM links WHERE output_path = 'c/index.html'").get()).toEqual({
       stale: 1,

@@ -1,5 +1,4 @@
 import type { Database } from "bun:sqlite";
-import { deserialize, serialize } from "node:v8";
 import type { RenderGroup } from "../build/render-stage.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -9,11 +8,19 @@ import type { Deps } from "../render/track/dep-value.ts";
 import { KeyIndex } from "./key-index.ts";
 import { lazyProperty, readRow, setRowSource } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
+import {
+  decodeDiagnostics,
+  decodeFacts as decodeFactsText,
+  decodeHtmlFacts,
+  encodeDiagnostics,
+  encodeFacts,
+  encodeHtmlFacts,
+} from "./row-codec.ts";
 
 interface FactsRow {
   page_id: string;
   deps: string;
-  facts: Uint8Array;
+  facts: string;
   /** How many diagnostics the facts hold: none (most pages) means nothing to decode for them. */
   issues: number;
 }
@@ -22,8 +29,8 @@ interface TargetRow {
   output_path: string;
   page_id: string;
   deps: string;
-  diagnostics: Uint8Array;
-  html_facts: Uint8Array;
+  diagnostics: string;
+  html_facts: string;
 }
 
 interface CachedFacts {
@@ -77,7 +84,7 @@ export function loadRenderRows(
     const targetRows = db.query("SELECT output_path, page_id, deps, diagnostics FROM targets").all();
     for (const row of targetRows as Omit<TargetRow, "html_facts">[]) {
       const target = withDeps(
-        { pageId: row.page_id, diagnostics: deserialize(row.diagnostics) as Diagnostic[] } as CachedTarget,
+        { pageId: row.page_id, diagnostics: decodeDiagnostics(row.diagnostics) } as CachedTarget,
         row.deps,
         options.keep,
       );
@@ -87,7 +94,7 @@ export function loadRenderRows(
           "SELECT html_facts FROM targets WHERE output_path = ?",
           row.output_path,
         );
-        return deserialize(stored.html_facts as Uint8Array) as HtmlFacts;
+        return decodeHtmlFacts(String(stored.html_facts));
       });
       rows.targets.set(row.output_path, target);
     }
@@ -102,7 +109,7 @@ export function loadRenderRows(
 }
 
 function decodeFacts(row: FactsRow, path: string): PageFacts {
-  const facts = deserialize(row.facts) as PageFacts;
+  const facts = decodeFactsText(row.facts, JSON.parse(row.deps) as Deps);
   lazyProperty(facts.rendered, "html", () =>
     String(readRow(path, "SELECT html FROM facts WHERE page_id = ?", row.page_id).html),
   );
@@ -120,7 +127,7 @@ function lazyFacts(row: FactsRow, path: string): PageFacts {
     decoded ??= decodeFacts(
       {
         ...row,
-        facts: readRow(path, "SELECT facts FROM facts WHERE page_id = ?", row.page_id).facts as Uint8Array,
+        facts: String(readRow(path, "SELECT facts FROM facts WHERE page_id = ?", row.page_id).facts),
       },
       path,
     );
@@ -286,13 +293,12 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
   db.transaction(() => {
     for (const group of rendered) {
       if (group.facts) {
-        const { html, ...rendered } = group.facts.rendered;
         putFacts.run(
           group.pageId,
           JSON.stringify(group.facts.deps),
-          serialize({ ...group.facts, rendered: { ...rendered, html: "" } }),
+          encodeFacts(group.facts),
           group.facts.diagnostics.length,
-          html,
+          group.facts.rendered.html,
         );
         if (mirror) {
           const old = rows.facts.get(group.pageId);
@@ -323,8 +329,8 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
           t.outputPath,
           group.pageId,
           JSON.stringify(t.deps),
-          serialize(t.diagnostics),
-          serialize(t.htmlFacts),
+          encodeDiagnostics(t.diagnostics),
+          encodeHtmlFacts(t.htmlFacts),
         );
       }
     }
