@@ -22,12 +22,12 @@ function ms(value: number): string {
 
 /** The part of core the command uses; tests pass a stand-in. */
 export interface BuildApi {
-  readonly build: typeof import("@bengal/core").build;
-  readonly BuildError: typeof import("@bengal/core").BuildError;
+  readonly build: typeof import("@bengal/core/build").build;
+  readonly BuildError: typeof import("@bengal/core/build").BuildError;
 }
 
 // Loaded on use, not at startup, so `--help` and `new` never pay for the renderer.
-const loadCore = (): Promise<BuildApi> => import("@bengal/core");
+const loadCore = (): Promise<BuildApi> => import("@bengal/core/build");
 
 /** `bengal build [dir]`: exit 0 on success (warnings allowed), 1 when the build had errors, 2 when the config is unusable. */
 export async function runBuild(

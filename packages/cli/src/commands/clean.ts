@@ -11,7 +11,7 @@ export async function runClean(term: Terminal, args: ParsedArgs): Promise<number
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new UsageError(`the site folder ${args.positionals[0] ?? "."} does not exist`);
   }
-  const { clean, BuildError } = await import("@bengal/core");
+  const { clean, BuildError } = await import("@bengal/core/build");
   let result: Awaited<ReturnType<typeof clean>>;
   try {
     result = await clean({

@@ -1,5 +1,4 @@
 import { parse as parseToml, TomlError } from "smol-toml";
-import { parseDocument as parseYaml } from "yaml";
 import { diagnostic } from "../diagnostics/create.ts";
 import { extname } from "../host/path.ts";
 import type { MenuEntry, SiteConfig } from "../model/config.ts";
@@ -7,8 +6,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import { nearestValueRange, type SourceLocator } from "../parse/locator.ts";
 import { createLineIndex } from "../parse/positions.ts";
 import { locateToml } from "../parse/toml-locator.ts";
-import { describeValue, isPlainObject, tomlMessage } from "../parse/values.ts";
-import { locateYaml } from "../parse/yaml-locator.ts";
+import { isPlainObject, tomlMessage } from "../parse/values.ts";
 import { DEFAULT_CONFIG, MENU_ENTRY_DEFAULTS } from "./defaults.ts";
 import { CONFIG_SCHEMA } from "./schema.ts";
 import { validate } from "./validate.ts";
@@ -18,34 +16,44 @@ export interface ParsedConfig {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Reads a YAML config's data (`read-yaml-config.ts`, loaded only for YAML configs). */
+export type YamlConfigReader = (file: string, text: string) => RawConfig;
+
+export function isYamlConfig(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return ext === ".yaml" || ext === ".yml";
+}
+
 /**
  * Parses and validates a config text; `file` is the site-relative name, whose extension
  * picks the format. Pure: any error leaves defaults in place for the values concerned.
+ * The YAML reader is passed in so a TOML site never loads the YAML parser.
  */
-export function parseConfig(file: string, text: string): ParsedConfig {
+export function configFromText(file: string, text: string, readYaml?: YamlConfigReader): ParsedConfig {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const ext = extname(file).toLowerCase();
-  const read =
-    ext === ".toml"
-      ? readToml(file, source)
-      : ext === ".yaml" || ext === ".yml"
-        ? readYaml(file, source)
-        : {
-            data: null,
-            locator: null,
-            diagnostics: [
-              diagnostic("config.unreadable", {
-                file,
-                message: `Unsupported config format "${ext || file}"; use .toml, .yaml or .yml`,
-              }),
-            ],
-          };
+  let read: RawConfig;
+  if (ext === ".toml") read = readToml(file, source);
+  else if (isYamlConfig(file)) {
+    if (!readYaml) throw new Error(`configFromText: no YAML reader given for ${file}`);
+    read = readYaml(file, source);
+  } else
+    read = {
+      data: null,
+      locator: null,
+      diagnostics: [
+        diagnostic("config.unreadable", {
+          file,
+          message: `Unsupported config format "${ext || file}"; use .toml, .yaml or .yml`,
+        }),
+      ],
+    };
   if (read.data === null || read.locator === null)
     return { config: DEFAULT_CONFIG, diagnostics: read.diagnostics };
   return buildConfig(file, read.data, read.locator, read.diagnostics);
 }
 
-interface RawConfig {
+export interface RawConfig {
   readonly data: Record<string, unknown> | null;
   readonly locator: SourceLocator | null;
   readonly diagnostics: Diagnostic[];
@@ -72,41 +80,6 @@ function readToml(file: string, text: string): RawConfig {
       ],
     };
   }
-}
-
-function readYaml(file: string, text: string): RawConfig {
-  const doc = parseYaml(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const index = createLineIndex(text);
-    return {
-      data: null,
-      locator: null,
-      diagnostics: doc.errors.map((e) =>
-        diagnostic("config.invalid-yaml", {
-          file,
-          range: index.rangeAt(e.pos[0], e.pos[1]),
-          message: e.message,
-        }),
-      ),
-    };
-  }
-  const locator = locateYaml(doc, text);
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
-  if (data === null || data === undefined) return { data: {}, locator, diagnostics: [] };
-  if (!isPlainObject(data)) {
-    return {
-      data: null,
-      locator: null,
-      diagnostics: [
-        diagnostic("config.invalid-type", {
-          file,
-          range: nearestValueRange(locator, []),
-          message: `The config must be a map of keys to values, got ${describeValue(data)}`,
-        }),
-      ],
-    };
-  }
-  return { data, locator, diagnostics: [] };
 }
 
 function buildConfig(

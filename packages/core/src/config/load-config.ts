@@ -3,8 +3,8 @@ import { type Host, HostError } from "../host/host.ts";
 import { join, relative } from "../host/path.ts";
 import type { SiteConfig } from "../model/config.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
+import { configFromText, isYamlConfig } from "./config-text.ts";
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG } from "./defaults.ts";
-import { parseConfig } from "./parse-config.ts";
 
 export interface LoadedConfig {
   readonly config: SiteConfig;
@@ -38,7 +38,9 @@ export async function loadConfig(host: Host, root: string, configPath?: string):
       ];
       return { config: DEFAULT_CONFIG, file, diagnostics, fatal: true };
     }
-    const { config, diagnostics } = parseConfig(rel, text);
+    // Loaded only for a YAML config: most sites are TOML, and every CLI run reads the config.
+    const readYaml = isYamlConfig(rel) ? (await import("./read-yaml-config.ts")).readYamlConfig : undefined;
+    const { config, diagnostics } = configFromText(rel, text, readYaml);
     return { config, file, diagnostics, fatal: hasErrors(diagnostics) };
   }
   if (configPath !== undefined) {

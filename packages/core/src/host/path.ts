@@ -1,6 +1,11 @@
 /** POSIX path helpers that behave the same on Bun, Node and in the browser-free LSP. */
 
 export function join(...parts: string[]): string {
+  // Two parts is nearly every call (root + relative path): no array to filter.
+  if (parts.length === 2) {
+    const [a, b] = parts as [string, string];
+    return normalize(a === "" ? b : b === "" ? a : `${a}/${b}`);
+  }
   return normalize(parts.filter((p) => p !== "").join("/"));
 }
 
