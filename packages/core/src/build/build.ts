@@ -242,6 +242,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             },
             warm ? replaced : undefined,
             known,
+            read.shape,
           ),
         )
       : { render: allGroups, reused: [], reasons: new Map<string, number>(), moved: null, value: null };
@@ -309,7 +310,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Recorded only after the outputs are on disk: a crash before this re-renders next time.
       // An index carried over (bodies swapped) has the same pages and outputs as the last build.
       if (!(warm && replaced)) forgetRemoved(cache.db, rows!, index.pages, index.targets);
-      if (options.profile !== "serve") recordBuildKeyValues(cache.db, known, plan, rows!, rendering.results);
+      if (options.profile !== "serve")
+        recordBuildKeyValues(cache.db, read.shape, known?.values ?? null, plan, rows!, rendering.results);
       recordUnchanged(cache, { inputs, diagnostics: diagnostics.slice(tail) });
       if (inputStats) {
         const after = diagnostics.slice(afterDiscover);

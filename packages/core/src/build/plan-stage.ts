@@ -1,4 +1,4 @@
-import { mentionsAny, movedKeys } from "../cache/key-values.ts";
+import { type KnownValues, mentionsAny, movedKeys } from "../cache/key-values.ts";
 import { planRender, type RenderPlan, type RenderRows } from "../cache/render-cache.ts";
 import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
@@ -25,10 +25,13 @@ export async function planIncremental(
   env: DepEnvironment,
   replaced?: readonly string[],
   /** The key values the stored rows recorded (`key-values.ts`), when that table is valid. */
-  known?: ReadonlyMap<string, string> | null,
+  known?: KnownValues | null,
+  /** This build's content shape sum (`ReadResult.shape`). */
+  shape?: string | null,
 ): Promise<KeyedPlan> {
   const value = createDepValues(env);
-  const moved = known ? movedKeys(known, value) : null;
+  const sameShape = known?.shape != null && known.shape === shape;
+  const moved = known ? movedKeys(known.values, value, sameShape) : null;
   const plan = {
     ...planRender(rows, groups, value, replaced, moved ? mentionsAny(moved) : undefined),
     moved,

@@ -1,5 +1,6 @@
 import type { Database } from "bun:sqlite";
 import { deserialize, serialize } from "node:v8";
+import { documentShape } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { type FileStat, type Host, HostError } from "../host/host.ts";
 import { join } from "../host/path.ts";
@@ -22,6 +23,8 @@ interface DocRow {
   /** Selected only by a process that keeps the documents: others read a body when it is used. */
   body?: string;
   body_key: string;
+  /** `documentShape` of the parse. */
+  shape: string;
 }
 
 /** A content file as the dev server keeps it between builds: parsed once, reused by identity. */
@@ -29,6 +32,7 @@ interface KeptDoc {
   readonly mtime: number;
   readonly size: number;
   readonly hash: string;
+  readonly shape: string;
   readonly parsed: Parsed;
 }
 
@@ -73,6 +77,11 @@ export interface ReadResult {
   readonly removed: string[];
   /** Hash of every content path with its content hash: equal means no content changed. */
   readonly fingerprint: string;
+  /**
+   * Hash of every content path with its document's shape (all but the body): equal means the
+   * site index is the same but for bodies. Null when only the watcher's files were read.
+   */
+  readonly shape: string | null;
 }
 
 /**
@@ -105,7 +114,7 @@ export async function readContentCached(
     // The bodies (most of the table) stay on disk: a rebuild renders only a few pages.
     const sql = mirror?.keep
       ? "SELECT * FROM docs"
-      : "SELECT path, mtime, size, hash, doc, body_key FROM docs";
+      : "SELECT path, mtime, size, hash, doc, body_key, shape FROM docs";
     for (const row of db.query(sql).all() as DocRow[]) rows.set(row.path, row);
   }
   let entries = new Map<string, KeptDoc | Unreadable>();
@@ -120,7 +129,7 @@ export async function readContentCached(
     const row = rows.get(path);
     const stat = row && known?.get(join(root, path));
     if (!row || !stat || stat.mtimeMs !== row.mtime || stat.size !== row.size) return null;
-    return { mtime: row.mtime, size: row.size, hash: row.hash, parsed: parsedOf(row) };
+    return { mtime: row.mtime, size: row.size, hash: row.hash, shape: row.shape, parsed: parsedOf(row) };
   };
 
   const load = async (path: string): Promise<KeptDoc | Unreadable> => {
@@ -128,7 +137,7 @@ export async function readContentCached(
     const row = rows.get(path);
     const stat = row ? (known?.has(abs) ? known.get(abs)! : await host.stat(abs)) : null;
     if (row && stat && stat.mtimeMs === row.mtime && stat.size === row.size) {
-      return { mtime: row.mtime, size: row.size, hash: row.hash, parsed: parsedOf(row) };
+      return { mtime: row.mtime, size: row.size, hash: row.hash, shape: row.shape, parsed: parsedOf(row) };
     }
     let text: string;
     try {
@@ -141,7 +150,8 @@ export async function readContentCached(
     const parsed: Parsed = fresh ?? parseDocument(path, text, { requireTitle: config.content.require_title });
     if (!fresh) changed.push(path);
     const now = stat ?? (await host.stat(abs));
-    const entry = { mtime: now?.mtimeMs ?? 0, size: now?.size ?? 0, hash, parsed };
+    const shape = fresh ? row!.shape : documentShape(parsed.doc);
+    const entry = { mtime: now?.mtimeMs ?? 0, size: now?.size ?? 0, hash, shape, parsed };
     if (fresh) touched.push({ path, mtime: entry.mtime, size: entry.size });
     else {
       const { body, bodyKey: _, ...doc } = parsed.doc;
@@ -153,12 +163,14 @@ export async function readContentCached(
         doc: serialize({ doc, diagnostics: parsed.diagnostics }),
         body,
         body_key: bodyValue(body, doc.bodyLine),
+        shape,
       });
     }
     return entry;
   };
 
   let sum = 0n;
+  let shapeSum: bigint | null = null;
   // With the watcher's files only, the last result is patched where those files sit in it.
   let patched: { docs: ParsedDocument[]; diagnostics: readonly Diagnostic[] } | null = null;
   if (only) {
@@ -181,9 +193,12 @@ export async function readContentCached(
   } else {
     // Files known unchanged are taken without a promise each (10,000 of them at 10,000 pages).
     const loaded = await Promise.all(paths.map((path) => unchanged(path) ?? load(path)));
+    shapeSum = 0n;
     paths.forEach((path, i) => {
-      entries.set(path, loaded[i]!);
-      sum = BigInt.asUintN(64, sum + entryHash(path, loaded[i]!));
+      const entry = loaded[i]!;
+      entries.set(path, entry);
+      sum = BigInt.asUintN(64, sum + entryHash(path, entry));
+      shapeSum = BigInt.asUintN(64, shapeSum! + shapeHash(path, entry));
     });
   }
 
@@ -212,12 +227,12 @@ export async function readContentCached(
   const removed = present ? [...rows.keys()].filter((p) => !present.has(p)) : [];
   if (db) {
     const put = db.query(
-      "INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc, body, body_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT OR REPLACE INTO docs (path, mtime, size, hash, doc, body, body_key, shape) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const touch = db.query("UPDATE docs SET mtime = ?, size = ? WHERE path = ?");
     const del = db.query("DELETE FROM docs WHERE path = ?");
     db.transaction(() => {
-      for (const u of updates) put.run(u.path, u.mtime, u.size, u.hash, u.doc, u.body!, u.body_key);
+      for (const u of updates) put.run(u.path, u.mtime, u.size, u.hash, u.doc, u.body!, u.body_key, u.shape);
       for (const t of touched) touch.run(t.mtime, t.size, t.path);
       for (const p of removed) del.run(p);
     })();
@@ -225,7 +240,14 @@ export async function readContentCached(
   if (mirror?.keep && db) {
     keepMirror(mirror.path, "docs", { paths, entries, sum, docs, diagnostics, position } satisfies KeptRead);
   } else if (mirror) dropMirror(mirror.path, "docs");
-  return { docs, diagnostics, changed: changed.sort(), removed, fingerprint: sum.toString(36) };
+  return {
+    docs,
+    diagnostics,
+    changed: changed.sort(),
+    removed,
+    fingerprint: sum.toString(36),
+    shape: shapeSum === null ? null : shapeSum.toString(36),
+  };
 }
 
 /**
@@ -246,6 +268,11 @@ function storedParse(row: DocRow, db: Database): Parsed {
 /** Readable and without diagnostics: swapping it changes one document and no diagnostic. */
 function plain(entry: KeptDoc | Unreadable): boolean {
   return "parsed" in entry && entry.parsed.diagnostics.length === 0;
+}
+
+/** One file's share of the shape sum (an unreadable file is left out of the index). */
+function shapeHash(path: string, entry: KeptDoc | Unreadable): bigint {
+  return BigInt(Bun.hash(`${path}\u0000${"shape" in entry ? entry.shape : "unreadable"}`));
 }
 
 /** One file's share of the fingerprint: a sum of these changes by one term when one file does. */

@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateSite } from "../../test/generate-site.ts";
 import { build } from "../build/build.ts";
+import { loadConfig } from "../config/load-config.ts";
+import { discoverSite } from "../discover/discover-site.ts";
+import { createBunHost } from "../host/bun-host.ts";
 import { openCacheDb } from "./db.ts";
+import { readContentCached } from "./doc-cache.ts";
 import { invalidateKeyValues, mentionsAny, movedKeys, readKeyValues, recordKeyValues } from "./key-values.ts";
 import { loadRenderRows } from "./render-cache.ts";
 
@@ -33,6 +37,24 @@ describe("key values", () => {
     expect(movedKeys(many, () => "y")).toBeNull();
   });
 
+  test("with the content's shape unchanged, keys read from the index's shape are not computed", () => {
+    const known = new Map([
+      ["body:a", "1"],
+      ["meta:a", "2"],
+      ["pager:tags/index.html", "3"],
+      ["layout:page", "4"],
+      ["url:/a/", "\u0000mixed"],
+    ]);
+    const asked: string[] = [];
+    const value = (k: string) => {
+      asked.push(k);
+      return "new";
+    };
+    expect(movedKeys(known, value, true)).toEqual(["body:a", "layout:page", "url:/a/"]);
+    expect(asked).toEqual(["body:a", "layout:page", "url:/a/"]);
+    expect(movedKeys(known, () => "new", false)).toHaveLength(5);
+  });
+
   test("a row is picked by the exact key it stored, never by a key it merely starts with", () => {
     const raw = JSON.stringify({ "body:content/a.md.bak": "1", 'meta:content/"q".md': "2" });
     expect(mentionsAny(["body:content/a.md"])(raw)).toBe(false);
@@ -42,25 +64,31 @@ describe("key values", () => {
 
   test("rows that disagree on a key leave it always moved; a build that stores rows first invalidates the table", () => {
     const db = openDb();
-    recordKeyValues(db, {
+    recordKeyValues(db, "shape-1", {
       known: null,
       rows: [
         { "body:a": "1", menu: "m" },
         { "body:a": "2", menu: "m" },
       ],
     });
-    const known = readKeyValues(db)!;
+    const known = readKeyValues(db)!.values;
+    expect(readKeyValues(db)!.shape).toBe("shape-1");
     expect(known.get("menu")).toBe("m");
     expect(movedKeys(known, (k) => (k === "menu" ? "m" : "2"))).toEqual(["body:a"]);
     invalidateKeyValues(db);
     expect(readKeyValues(db)).toBeNull();
-    recordKeyValues(db, {
+    recordKeyValues(db, null, {
       known,
       moved: ["body:a"],
       value: () => "2",
       rendered: [{ "body:a": "2", "url:/x/": "u" }],
     });
-    expect(Object.fromEntries(readKeyValues(db)!)).toEqual({ "body:a": "2", menu: "m", "url:/x/": "u" });
+    expect(Object.fromEntries(readKeyValues(db)!.values)).toEqual({
+      "body:a": "2",
+      menu: "m",
+      "url:/x/": "u",
+    });
+    expect(readKeyValues(db)!.shape).toBeNull();
     db.close();
   });
 
@@ -76,7 +104,7 @@ describe("key values", () => {
 
     const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
     if (!db) throw new Error("no database");
-    const table = readKeyValues(db);
+    const table = readKeyValues(db)?.values;
     expect(table).not.toBeNull();
     const rows = loadRenderRows(db, {
       path: join(dir, ".bengal/cache.db"),
@@ -93,5 +121,26 @@ describe("key values", () => {
     expect(named).toBeGreaterThan(100);
     expect(table!.get("body:content/s2/p7.md")).toBeDefined();
     db.close();
+  });
+
+  test("a build that stopped after reading the content cannot hide a front-matter edit from the next", async () => {
+    generateSite(dir, 20);
+    await build({ root: dir });
+    const page = join(dir, "content/s2/p7.md");
+    writeFileSync(page, readFileSync(page, "utf8").replace("title: Page 7", "title: Page Seven"));
+    // What such a build leaves: the new parse in the documents table, beside the key values
+    // (and their content shape) of the build before it.
+    const host = createBunHost();
+    const { config } = await loadConfig(host, dir);
+    const { files } = await discoverSite(host, dir, config);
+    const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
+    if (!db) throw new Error("no database");
+    await readContentCached(host, dir, files.content, config, db);
+    db.close();
+
+    const next = await build({ root: dir });
+    expect(next.cache.mode).toBe("incremental");
+    expect(readFileSync(join(dir, "public/s2/index.html"), "utf8")).toContain("Page Seven");
+    expect(readFileSync(join(dir, "public/tags/common/index.html"), "utf8")).toContain("Page Seven");
   });
 });

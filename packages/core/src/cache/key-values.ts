@@ -1,6 +1,6 @@
 import type { Database } from "bun:sqlite";
 import type { PageGroupResult } from "../render/page-render.ts";
-import type { Deps } from "../render/track/dep-value.ts";
+import { type Deps, fromIndexShape } from "../render/track/dep-value.ts";
 import { readMeta, writeMeta } from "./db.ts";
 import type { RenderRows } from "./render-cache.ts";
 
@@ -19,6 +19,8 @@ import type { RenderRows } from "./render-cache.ts";
  */
 const META = "keyvals";
 const VALID = "valid";
+/** The content's shape sum (`ReadResult.shape`) when the table was written, beside the mark. */
+const SHAPE = "keyvals-shape";
 
 /** Never equal to a computed value: rows disagreed, so every dependent is checked. */
 const MIXED = "\u0000mixed";
@@ -26,9 +28,18 @@ const MIXED = "\u0000mixed";
 /** Above this many moved keys, scanning every row's text once per key costs more than parsing. */
 const MAX_MOVED = 16;
 
-export function readKeyValues(db: Database): Map<string, string> | null {
+export interface KnownValues {
+  readonly values: ReadonlyMap<string, string>;
+  /** The shape sum of the content the values were recorded from, when known. */
+  readonly shape: string | null;
+}
+
+export function readKeyValues(db: Database): KnownValues | null {
   if (readMeta(db, META) !== VALID) return null;
-  return new Map(db.query("SELECT key, value FROM keyvals").values() as [string, string][]);
+  return {
+    values: new Map(db.query("SELECT key, value FROM keyvals").values() as [string, string][]),
+    shape: readMeta(db, SHAPE),
+  };
 }
 
 /** Marks the table unusable until the build in progress records it again. */
@@ -39,13 +50,19 @@ export function invalidateKeyValues(db: Database): void {
 /**
  * The keys whose value is different now (the current value computed once per key), or null
  * when more moved than a text scan can handle: the plan then checks every row.
+ *
+ * `sameShape`: the content has the shape it had when the table was written, so the index is
+ * the same but for bodies and keys read from its shape alone cannot have moved. At 10,000 pages
+ * that spares hashing every page's front matter (~90 ms) for a prose edit.
  */
 export function movedKeys(
   known: ReadonlyMap<string, string>,
   value: (key: string) => string,
+  sameShape = false,
 ): string[] | null {
   const moved: string[] = [];
   for (const [key, recorded] of known) {
+    if (sameShape && recorded !== MIXED && fromIndexShape(key)) continue;
     if (value(key) === recorded) continue;
     moved.push(key);
     if (moved.length > MAX_MOVED) return null;
@@ -69,6 +86,7 @@ export function mentionsAny(keys: readonly string[]): (rawDeps: string) => boole
  */
 export function recordKeyValues(
   db: Database,
+  shape: string | null,
   update:
     | {
         readonly known: ReadonlyMap<string, string>;
@@ -92,7 +110,7 @@ export function recordKeyValues(
       }
     db.transaction(() => {
       for (const [key, v] of changes) put.run(key, v);
-      writeMeta(db, META, VALID);
+      markValid(db, shape);
     })();
     return;
   }
@@ -105,8 +123,14 @@ export function recordKeyValues(
   db.transaction(() => {
     db.exec("DELETE FROM keyvals");
     for (const [key, v] of all) put.run(key, v);
-    writeMeta(db, META, VALID);
+    markValid(db, shape);
   })();
+}
+
+function markValid(db: Database, shape: string | null): void {
+  writeMeta(db, META, VALID);
+  if (shape === null) db.query("DELETE FROM meta WHERE key = ?").run(SHAPE);
+  else writeMeta(db, SHAPE, shape);
 }
 
 /**
@@ -116,6 +140,7 @@ export function recordKeyValues(
  */
 export function recordBuildKeyValues(
   db: Database,
+  shape: string | null,
   known: ReadonlyMap<string, string> | null,
   plan: { readonly moved: readonly string[] | null; readonly value: ((key: string) => string) | null },
   rows: RenderRows,
@@ -128,7 +153,7 @@ export function recordBuildKeyValues(
     }
   };
   if (known && plan.moved && plan.value) {
-    recordKeyValues(db, { known, moved: plan.moved, value: plan.value, rendered: renderedDeps() });
+    recordKeyValues(db, shape, { known, moved: plan.moved, value: plan.value, rendered: renderedDeps() });
     return;
   }
   const pages = new Set<string>();
@@ -142,5 +167,5 @@ export function recordBuildKeyValues(
     for (const [path, row] of rows.targets) if (!outputs.has(path)) yield row.deps;
     yield* renderedDeps();
   };
-  recordKeyValues(db, { known: null, rows: live() });
+  recordKeyValues(db, shape, { known: null, rows: live() });
 }

@@ -57,6 +57,14 @@ function sameOutsideBody(a: ParsedDocument, b: ParsedDocument): boolean {
   return stableJson([a.frontMatter, a.keyRanges]) === stableJson([b.frontMatter, b.keyRanges]);
 }
 
+/**
+ * Everything of a document the site index reads (all but the body), as a hash: two documents
+ * with the same path and shape make the same pages, sections, terms, URLs and targets.
+ */
+export function documentShape(doc: ParsedDocument): string {
+  return Bun.hash(stableJson([doc.format, doc.bodyLine, doc.frontMatter, doc.keyRanges])).toString(36);
+}
+
 /** JSON that tells a Date from the string of its ISO form. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, v) {

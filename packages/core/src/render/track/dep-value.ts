@@ -42,6 +42,33 @@ export function createDepValues(env: DepEnvironment): (key: string) => string {
   };
 }
 
+/**
+ * Kinds of key whose value comes from the site index alone, but for bodies: with the same
+ * documents outside their bodies (`documentShape`) and the same config, they hold the same value.
+ */
+const FROM_INDEX_SHAPE = new Set([
+  "meta",
+  "section",
+  "src",
+  "url",
+  "pager",
+  "pages*",
+  "sections*",
+  "urls*",
+  "sources*",
+  "regular",
+  "taxonomies",
+  "menu",
+  "aliases",
+  "drafts",
+  "targets",
+]);
+
+export function fromIndexShape(key: string): boolean {
+  const colon = key.indexOf(":");
+  return FROM_INDEX_SHAPE.has(colon < 0 ? key : key.slice(0, colon));
+}
+
 function compute(env: DepEnvironment, key: string): string {
   const { index } = env;
   const colon = key.indexOf(":");
