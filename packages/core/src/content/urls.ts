@@ -112,12 +112,23 @@ export function joinBaseurl(baseurl: string, url: string): string {
 
 /** A permalink: the full baseurl plus the URL; a path-only or empty baseurl gives a root-relative path. */
 export function absoluteUrl(baseurl: string, url: string): string {
-  const base = baseurl.trim();
-  if (ABSOLUTE.test(base) || base.startsWith("//")) {
-    const origin = base.replace(/\/+$/, "");
-    return url.startsWith("/") ? `${origin}${url}` : `${origin}/${url}`;
+  const origin = originOf(baseurl);
+  if (origin !== null) return url.startsWith("/") ? `${origin}${url}` : `${origin}/${url}`;
+  return joinBaseurl(baseurl.trim(), url);
+}
+
+/** The last baseurl's origin: every page of a build asks with the same one. */
+let lastBase: string | null = null;
+let lastOrigin: string | null = null;
+
+/** An absolute (or protocol-relative) baseurl without its trailing slashes; null for a path. */
+function originOf(baseurl: string): string | null {
+  if (baseurl !== lastBase) {
+    const base = baseurl.trim();
+    lastOrigin = ABSOLUTE.test(base) || base.startsWith("//") ? base.replace(/\/+$/, "") : null;
+    lastBase = baseurl;
   }
-  return joinBaseurl(base, url);
+  return lastOrigin;
 }
 
 /**
