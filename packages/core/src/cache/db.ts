@@ -3,12 +3,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "../host/path.ts";
 
 /** Bump when the tables or what they hold change meaning: an older cache is then rebuilt. */
-export const CACHE_SCHEMA = 10;
+export const CACHE_SCHEMA = 11;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL,
-    hash TEXT NOT NULL, doc BLOB NOT NULL, body TEXT NOT NULL, body_key TEXT NOT NULL,
+    hash TEXT NOT NULL, doc TEXT NOT NULL, body TEXT NOT NULL, body_key TEXT NOT NULL,
     shape TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS facts (page_id TEXT PRIMARY KEY, deps TEXT NOT NULL, facts TEXT NOT NULL,
     issues INTEGER NOT NULL, html TEXT NOT NULL);

@@ -1,5 +1,4 @@
 import type { Database } from "bun:sqlite";
-import { deserialize, serialize } from "node:v8";
 import { documentShape } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import { type FileStat, type Host, HostError } from "../host/host.ts";
@@ -10,6 +9,7 @@ import type { ParsedDocument } from "../model/page.ts";
 import { parseDocument } from "../parse/parse-document.ts";
 import { bodyValue } from "../render/track/dep-value.ts";
 import { contentHash } from "../write/hash.ts";
+import { decodeDoc, encodeDoc } from "./doc-codec.ts";
 import { lazyProperty, readRow } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 
@@ -18,8 +18,8 @@ interface DocRow {
   mtime: number;
   size: number;
   hash: string;
-  /** The parsed document without its body (and the parse's diagnostics). */
-  doc: Uint8Array;
+  /** The parsed document without its body (and the parse's diagnostics), `encodeDoc`d. */
+  doc: string;
   /** Selected only by a process that keeps the documents: others read a body when it is used. */
   body?: string;
   body_key: string;
@@ -160,7 +160,7 @@ export async function readContentCached(
         mtime: entry.mtime,
         size: entry.size,
         hash,
-        doc: serialize({ doc, diagnostics: parsed.diagnostics }),
+        doc: encodeDoc({ doc, diagnostics: parsed.diagnostics }),
         body,
         body_key: bodyValue(body, doc.bodyLine),
         shape,
@@ -256,7 +256,7 @@ export async function readContentCached(
  * in dependency values meanwhile.
  */
 function storedParse(row: DocRow, db: Database): Parsed {
-  const stored = deserialize(row.doc) as { doc: Omit<ParsedDocument, "body">; diagnostics: Diagnostic[] };
+  const stored = decodeDoc(row.doc);
   if (row.body !== undefined) {
     return { doc: { ...stored.doc, body: row.body, bodyKey: row.body_key }, diagnostics: stored.diagnostics };
   }
