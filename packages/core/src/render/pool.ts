@@ -1,7 +1,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
+import { serialize } from "node:v8";
+import { decodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import type { RenderTask, WorkerMessage } from "./worker.ts";
 import type { PooledResult, WorkerStore } from "./worker-output.ts";
@@ -114,7 +115,7 @@ export function createPagePool(
           }
           // The next batch goes out before this one is taken in: the worker never waits on us.
           dispatch(worker);
-          if (reply.bytes) task.resolve(deserialize(reply.bytes) as PooledResult[]);
+          if (reply.results !== undefined) task.resolve(decodeResults(reply.results));
           else task.reject(new Error(reply.error ?? "a page worker failed"));
         },
         onExit(_process, code, signal) {

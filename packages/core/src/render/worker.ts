@@ -1,12 +1,13 @@
 import type { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
-import { deserialize, serialize } from "node:v8";
+import { deserialize } from "node:v8";
 import { joinCacheDb } from "../cache/db.ts";
 import { storeResults } from "../cache/render-cache.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type RenderContext } from "./page-render.ts";
+import { encodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import { type PooledResult, storedResult, type WorkerStore, writePageFiles } from "./worker-output.ts";
 
@@ -23,14 +24,16 @@ export interface RenderTask {
 }
 
 /**
- * Messages both ways carry `v8.serialize`d bytes: Bun's IPC walks every object of a message
- * looking for buffers, which cost ~8 ms of the worker's CPU per MB of results; one buffer costs
- * ~1 ms a batch.
+ * Messages carry one value each way, never an object tree: Bun's IPC walks every object of a
+ * message looking for buffers, which cost ~8 ms of the worker's CPU per MB of results. A task
+ * goes as `v8.serialize`d bytes (its targets and pagers), results as JSON text (`result-codec.ts`).
  */
 export interface WorkerMessage {
   readonly id: number;
-  /** The task (`RenderTask`) or its results (`PooledResult[]`). */
+  /** The task (`RenderTask`). */
   readonly bytes?: Uint8Array;
+  /** The results (`encodeResults`). */
+  readonly results?: string;
   /** Why the task failed, with the worker's stack. */
   readonly error?: string;
 }
@@ -89,7 +92,7 @@ if (import.meta.main && process.send) {
       let reply: WorkerMessage;
       try {
         const results = await renderBatch(deserialize(message.bytes!) as RenderTask);
-        reply = { id: message.id, bytes: serialize(results) };
+        reply = { id: message.id, results: encodeResults(results) };
       } catch (error) {
         reply = { id: message.id, error: (error as Error)?.stack ?? String(error) };
       }
