@@ -225,7 +225,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     : null;
   const allGroups = groupTargets(index.targets);
   // `bengal build` plans from the keys that moved; the dev server indexes its rows in memory.
-  const known = cache?.mode === "incremental" && options.profile !== "serve" ? readKeyValues(cache.db) : null;
+  const known =
+    cache?.mode === "incremental" && options.profile !== "serve" ? readKeyValues(cache.db, read.shape) : null;
   const plan =
     cache?.mode === "incremental"
       ? await timer.stage("plan", () =>
@@ -242,7 +243,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             },
             warm ? replaced : undefined,
             known,
-            read.shape,
           ),
         )
       : { render: allGroups, reused: [], reasons: new Map<string, number>(), moved: null, value: null };

@@ -26,12 +26,9 @@ export async function planIncremental(
   replaced?: readonly string[],
   /** The key values the stored rows recorded (`key-values.ts`), when that table is valid. */
   known?: KnownValues | null,
-  /** This build's content shape sum (`ReadResult.shape`). */
-  shape?: string | null,
 ): Promise<KeyedPlan> {
   const value = createDepValues(env);
-  const sameShape = known?.shape != null && known.shape === shape;
-  const moved = known ? movedKeys(known.values, value, sameShape) : null;
+  const moved = known ? movedKeys(known.values, value, known.sameShape) : null;
   const plan = {
     ...planRender(rows, groups, value, replaced, moved ? mentionsAny(moved) : undefined),
     moved,

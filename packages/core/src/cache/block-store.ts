@@ -9,7 +9,12 @@ import { joinCacheDb } from "./db.ts";
  */
 export function openBlockStore(path: string): BlockStore & { flush(): void; close(): void } {
   const db = joinCacheDb(path);
-  const stored = new Set(db.query("SELECT key FROM blocks").values().map((row) => row[0] as string));
+  const stored = new Set(
+    db
+      .query("SELECT key FROM blocks")
+      .values()
+      .map((row) => row[0] as string),
+  );
   const get = db.query("SELECT html FROM blocks WHERE key = ?");
   const put = db.query("INSERT OR IGNORE INTO blocks (key, html) VALUES (?, ?)");
   const pending = new Map<string, string>();

@@ -59,17 +59,17 @@ test("dates come back as dates, strings that look like dates stay strings", () =
   const yaml = decodeDoc(encodeDoc(stored("yaml.md", documents["yaml.md"]!))).doc.frontMatter;
   expect(yaml.date).toBeInstanceOf(Date);
   expect(yaml.date?.toISOString()).toBe("2025-03-04T00:00:00.000Z");
-  const params = yaml.params as Record<string, any>;
+  const params = yaml.params as Record<string, unknown> & { nested: { when: unknown[] } };
   expect(params.text).toBe("2025-03-04");
   expect(params.nested.when[1]).toBe("plain");
   expect(params.big).toBe(Number.POSITIVE_INFINITY);
   expect(params.small).toBe(Number.NEGATIVE_INFINITY);
   expect(params.odd).toBeNaN();
   const toml = decodeDoc(encodeDoc(stored("toml.md", documents["toml.md"]!))).doc.frontMatter;
-  const extra = toml.params as Record<string, any>;
+  const extra = toml.params as { local: unknown; extra: { times: Date[] } };
   expect(extra.local).toBeInstanceOf(Date);
   expect(extra.extra.times[0]).toBeInstanceOf(Date);
-  expect(extra.extra.times[0].toISOString()).toBe("1979-05-27T07:32:00.000Z");
+  expect(extra.extra.times[0]!.toISOString()).toBe("1979-05-27T07:32:00.000Z");
 });
 
 test("an invalid date and a value JSON cannot hold survive too", () => {

@@ -67,28 +67,35 @@ describe("key values", () => {
     recordKeyValues(db, "shape-1", {
       known: null,
       rows: [
-        { "body:a": "1", menu: "m" },
-        { "body:a": "2", menu: "m" },
+        { "body:a": "1", menu: "m", "url:/y/": "1" },
+        { "body:a": "2", menu: "m", "url:/y/": "2" },
       ],
     });
-    const known = readKeyValues(db)!.values;
-    expect(readKeyValues(db)!.shape).toBe("shape-1");
+    const known = readKeyValues(db, "shape-2")!.values;
+    expect(readKeyValues(db, "shape-2")!.sameShape).toBe(false);
     expect(known.get("menu")).toBe("m");
-    expect(movedKeys(known, (k) => (k === "menu" ? "m" : "2"))).toEqual(["body:a"]);
+    // The same shape: keys read from the index's shape alone are not read, unless rows disagreed.
+    expect(readKeyValues(db, "shape-1")!.sameShape).toBe(true);
+    expect(Object.fromEntries(readKeyValues(db, "shape-1")!.values)).toEqual({
+      "body:a": "\u0000mixed",
+      "url:/y/": "\u0000mixed",
+    });
+    expect(movedKeys(known, (k) => (k === "menu" ? "m" : "2"))).toEqual(["body:a", "url:/y/"]);
     invalidateKeyValues(db);
-    expect(readKeyValues(db)).toBeNull();
+    expect(readKeyValues(db, "shape-1")).toBeNull();
     recordKeyValues(db, null, {
       known,
       moved: ["body:a"],
       value: () => "2",
       rendered: [{ "body:a": "2", "url:/x/": "u" }],
     });
-    expect(Object.fromEntries(readKeyValues(db)!.values)).toEqual({
+    expect(Object.fromEntries(readKeyValues(db, null)!.values)).toEqual({
       "body:a": "2",
       menu: "m",
       "url:/x/": "u",
+      "url:/y/": "\u0000mixed",
     });
-    expect(readKeyValues(db)!.shape).toBeNull();
+    expect(readKeyValues(db, "shape-1")!.sameShape).toBe(false);
     db.close();
   });
 
@@ -104,7 +111,7 @@ describe("key values", () => {
 
     const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
     if (!db) throw new Error("no database");
-    const table = readKeyValues(db)?.values;
+    const table = readKeyValues(db, null)?.values;
     expect(table).not.toBeNull();
     const rows = loadRenderRows(db, {
       path: join(dir, ".bengal/cache.db"),

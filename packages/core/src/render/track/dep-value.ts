@@ -43,15 +43,12 @@ export function createDepValues(env: DepEnvironment): (key: string) => string {
 }
 
 /**
- * Kinds of key whose value comes from the site index alone, but for bodies: with the same
- * documents outside their bodies (`documentShape`) and the same config, they hold the same value.
+ * Keys whose value comes from the site index alone, but for bodies: with the same documents
+ * outside their bodies (`documentShape`) and the same config, they hold the same value.
+ * Kinds with an argument (`meta:<id>`), and whole-site keys.
  */
-const FROM_INDEX_SHAPE = new Set([
-  "meta",
-  "section",
-  "src",
-  "url",
-  "pager",
+export const INDEX_SHAPE_KINDS: readonly string[] = ["meta", "section", "src", "url", "pager"];
+export const INDEX_SHAPE_KEYS: readonly string[] = [
   "pages*",
   "sections*",
   "urls*",
@@ -62,11 +59,14 @@ const FROM_INDEX_SHAPE = new Set([
   "aliases",
   "drafts",
   "targets",
-]);
+];
+
+const SHAPE_KINDS = new Set(INDEX_SHAPE_KINDS);
+const SHAPE_KEYS = new Set(INDEX_SHAPE_KEYS);
 
 export function fromIndexShape(key: string): boolean {
   const colon = key.indexOf(":");
-  return FROM_INDEX_SHAPE.has(colon < 0 ? key : key.slice(0, colon));
+  return colon < 0 ? SHAPE_KEYS.has(key) : SHAPE_KINDS.has(key.slice(0, colon));
 }
 
 function compute(env: DepEnvironment, key: string): string {
