@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import { raw } from "hono/html";
 import type { BaseProps, LayoutProps } from "../../src/render/layouts/props.ts";
 

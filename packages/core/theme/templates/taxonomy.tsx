@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { BaseProps, BreadcrumbsProps, LayoutProps } from "../../src/render/layouts/props.ts";
 
 /** All terms of a taxonomy (`/tags/`) with how many pages carry each. */

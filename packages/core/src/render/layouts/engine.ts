@@ -6,6 +6,7 @@ import type { Page } from "../../model/page.ts";
 import { pointRange, type Range } from "../../model/range.ts";
 import { chooseLayout, type LayoutChoice } from "./choose.ts";
 import { didYouMean } from "./did-you-mean.ts";
+import { AsyncRenderError } from "./html-runtime.ts";
 import { LayoutError, layoutDiagnosticPath, locateInStack } from "./layout-error.ts";
 import { indexLayoutFiles } from "./layout-files.ts";
 
@@ -62,7 +63,15 @@ function stringify(name: string, node: unknown): string {
     node.catch(() => {});
     throw new AsyncLayout(`layout "${name}" is async; layouts must render synchronously`);
   }
-  const out = (node as { toString(): unknown }).toString();
+  let out: unknown;
+  try {
+    out = (node as { toString(): unknown }).toString();
+  } catch (error) {
+    if (!(error instanceof AsyncRenderError)) throw error;
+    throw new AsyncLayout(
+      `layout "${name}" rendered a Promise: an async component was used; layouts must render synchronously`,
+    );
+  }
   if (out instanceof Promise) {
     out.catch(() => {});
     throw new AsyncLayout(

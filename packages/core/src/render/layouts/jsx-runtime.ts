@@ -1,2 +1,6 @@
-/** JSX automatic runtime for `@jsxImportSource @bengal/core` (and the loader's rewritten pragma). */
-export * from "hono/jsx/jsx-runtime";
+/**
+ * JSX automatic runtime for `@jsxImportSource @bengal/core` (and the loader's rewritten pragma).
+ * package.json maps `./jsx-dev-runtime` here too, hence `jsxDEV`.
+ */
+export type { JSX } from "hono/jsx/jsx-runtime";
+export { Fragment, jsx, jsxDEV, jsxs } from "./html-runtime.ts";

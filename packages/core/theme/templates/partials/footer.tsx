@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { LayoutProps } from "../../../src/render/layouts/props.ts";
 
 export default function Footer(props: LayoutProps) {

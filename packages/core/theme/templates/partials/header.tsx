@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { MenuItem } from "../../../src/model/site.ts";
 import type { LayoutProps, SiteView } from "../../../src/render/layouts/props.ts";
 

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { PaginationProps } from "../../../src/render/layouts/props.ts";
 
 /** Page numbers to show: first, last, and two either side of the current one; 0 marks a gap. */

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { TagsProps } from "../../../src/render/layouts/props.ts";
 
 export default function Tags(props: TagsProps) {

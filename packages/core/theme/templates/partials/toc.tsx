@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxImportSource @bengal/core */
 import type { TocEntry } from "../../../src/model/render.ts";
 import type { TocProps } from "../../../src/render/layouts/props.ts";
 
