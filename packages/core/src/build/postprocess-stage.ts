@@ -178,7 +178,12 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     // `--check-external` checks everything (it needs every external URL) and records it all.
     const rendered = input.renderedOutputs;
     const check = (memory: LinkMemory | null) =>
-      checkLinksIncrementally(checkInput, { rendered, memory, hash: store.hash });
+      checkLinksIncrementally(checkInput, {
+        rendered,
+        memory,
+        hash: store.hash,
+        collect: () => Bun.gc(false),
+      });
     let checked: ReturnType<typeof check>;
     try {
       checked = check(input.external ? null : store.load());

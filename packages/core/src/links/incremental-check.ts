@@ -74,7 +74,17 @@ export interface IncrementalCheckOptions {
   /** Null: nothing usable is remembered, every output is checked. */
   readonly memory: LinkMemory | null;
   readonly hash: (text: string | Uint8Array) => string;
+  /**
+   * Asks the runtime to collect garbage, between checks. Checking every output of a big site
+   * leaves garbage the engine counts too late (much of it strings outside its heap): at 10,000
+   * pages the build's memory grew by ~700 MB during the check, and by ~170 MB with a collection
+   * asked for every 2,000 outputs, at no measurable cost in time.
+   */
+  readonly collect?: () => void;
 }
+
+/** Outputs checked between two `collect` calls. */
+const COLLECT_EVERY = 2000;
 
 export interface IncrementalCheckResult extends HtmlCheckResult {
   readonly changes: LinkChanges;
@@ -267,7 +277,9 @@ class Run {
       const target = targetOf(path);
       if (target && !this.due.has(path)) checks.set(path, { target, check });
     }
+    let done = 0;
     for (const [path, target] of this.due) {
+      if (++done % COLLECT_EVERY === 0) this.options.collect?.();
       const deps: number[] = [];
       const check = checkTarget(this.ctx, target, deps);
       if (hasIssues(check)) checks.set(path, { target, check });

@@ -87,12 +87,17 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
 if (import.meta.main && process.send) {
   // Batches are rendered one at a time, in the order they come.
   let chain = Promise.resolve();
+  let batches = 0;
   process.on("message", (message: WorkerMessage) => {
     chain = chain.then(async () => {
       let reply: WorkerMessage;
       try {
         const results = await renderBatch(deserialize(message.bytes!) as RenderTask);
         reply = { id: message.id, results: encodeResults(results) };
+        // The engine counts much of a batch's garbage (strings outside its heap) too late: at
+        // 10,000 pages each worker held ~600 MB; asking for a collection every other batch
+        // keeps it near 480 MB (every batch: ~450 MB, but ~1% slower at 1,000 pages).
+        if (++batches % 2 === 0) Bun.gc(false);
       } catch (error) {
         reply = { id: message.id, error: (error as Error)?.stack ?? String(error) };
       }
