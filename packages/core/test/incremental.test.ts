@@ -438,13 +438,22 @@ function watcherChanges(before: Map<string, string>, after: Map<string, string>)
   return changes;
 }
 
+/** With `pool`, every build renders on two page workers (`max_workers = 2`), whatever an edit did to the config. */
+function usePool(site: string): void {
+  const config = join(site, "bengal.toml");
+  const text = readFileSync(config, "utf8");
+  if (!text.includes("max_workers")) writeFileSync(config, `${text}\n[build]\nmax_workers = 2\n`);
+}
+
 /** Random edits, each followed by an incremental build compared with a clean build of the same profile. */
-async function fuzz(profile: "build" | "serve", seed: number, steps: number): Promise<void> {
+async function fuzz(profile: "build" | "serve", seed: number, steps: number, pool = false): Promise<void> {
   const random = rng(seed);
+  if (pool) usePool(root);
   await build({ root, profile });
   let before = inputFiles(root);
   for (let step = 0; step < steps; step++) {
     const what = randomEdit(root, random, step);
+    if (pool) usePool(root);
     // The dev server's builds are told what changed, as its file watcher would tell them.
     const after = inputFiles(root);
     const changes = profile === "serve" ? watcherChanges(before, after) : undefined;
@@ -477,5 +486,9 @@ describe("incremental correctness", () => {
 
   test("the same for the dev server's builds (parsed cache tables kept in memory, no fingerprints)", async () => {
     await fuzz("serve", seed + 1, steps);
+  }, 120_000);
+
+  test("the same with pages rendered on worker processes (bodies read from the cache, rows stored by workers)", async () => {
+    await fuzz("build", seed + 2, Math.ceil(steps / 2), true);
   }, 120_000);
 });

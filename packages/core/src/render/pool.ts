@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serialize } from "node:v8";
 import { decodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
+import { withoutBodies } from "./snapshot-bodies.ts";
 import type { RenderTask, WorkerMessage } from "./worker.ts";
 import type { PooledResult, WorkerStore } from "./worker-output.ts";
 
@@ -133,7 +134,7 @@ export function createPagePool(
 
   // Written while the workers start up (their modules load in the meantime).
   try {
-    writeFileSync(snapshotPath, serialize(snapshot));
+    writeFileSync(snapshotPath, serialize(withoutBodies(snapshot)));
   } catch (error) {
     closed = true;
     for (const worker of pool) worker.process.kill();

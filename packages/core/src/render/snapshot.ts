@@ -18,4 +18,6 @@ export interface RenderSnapshot {
   readonly generator: string;
   /** The cache database holding highlighted blocks, or null when the build runs without a cache. */
   readonly cachePath: string | null;
+  /** Source pages come without bodies: read them from the cache's documents table (`snapshot-bodies.ts`). */
+  readonly bodiesInCache?: boolean;
 }

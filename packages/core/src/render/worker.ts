@@ -9,6 +9,7 @@ import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type RenderContext } from "./page-render.ts";
 import { encodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
+import { readBodiesFrom } from "./snapshot-bodies.ts";
 import { type PooledResult, storedResult, type WorkerStore, writePageFiles } from "./worker-output.ts";
 
 export interface RenderTask {
@@ -61,7 +62,15 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
     current?.db?.close();
     const snapshot = deserialize(readFileSync(task.snapshotPath)) as RenderSnapshot;
     const host = createBunHost();
-    current = { buildId: task.buildId, host, context: createRenderContext(snapshot, host) };
+    // Without the bodies, the build cannot go on: a failure here fails the batch, and the build.
+    const db = snapshot.bodiesInCache && snapshot.cachePath ? joinCacheDb(snapshot.cachePath) : undefined;
+    if (db) readBodiesFrom(snapshot.index, db);
+    current = {
+      buildId: task.buildId,
+      host,
+      context: createRenderContext(snapshot, host),
+      ...(db ? { db } : {}),
+    };
   }
   const { host } = current;
   const context = await current.context;
