@@ -81,6 +81,19 @@ export default function Async() {
     "templates/calls-missing.tsx",
     `export default function M(props) { const X = props.use("partials/heder"); return <X />; }\n`,
   );
+  // `key` after a spread: Bun compiles it to the classic createElement of the import source.
+  write(
+    "templates/keyed.tsx",
+    `/** @jsxImportSource hono/jsx */
+function Item(props: { name: string }) {
+  return <li>{props.name}</li>;
+}
+export default function Keyed() {
+  const items = [{ name: "a", id: 1 }, { name: "b", id: 2 }];
+  return <ul>{items.map((p) => <Item {...p} key={p.id} />)}</ul>;
+}
+`,
+  );
   write("templates/syntax.tsx", `export default function S( {\n  return <p>;\n}\n`);
   write("templates/_lib/helper.ts", `export const x = 1;\n`);
   // A site-level base override: must be used by the built-in section layout.
@@ -170,7 +183,14 @@ describe("layout engine with a site outside the repository", () => {
     ]);
   });
 
-  test("a layout without a JSX pragma still renders with hono", async () => {
+  test("a key after a spread renders (Bun's classic createElement fallback)", async () => {
+    const engine = await engineFor();
+    expect(engine.render("keyed", dataFor("content/docs/intro.md")).html).toBe(
+      "<ul><li>a</li><li>b</li></ul>",
+    );
+  });
+
+  test("a layout without a JSX pragma still renders with our runtime", async () => {
     const engine = await engineFor();
     expect(engine.render("special", dataFor("content/docs/intro.md")).html).toBe(
       '<p class="special">Intro &lt;script&gt;alert(1)&lt;/script&gt;</p>',

@@ -7,11 +7,11 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { html, raw } from "hono/html";
-import { createContext, useContext } from "hono/jsx";
+import { createContext, createElement as honoCreateElement, useContext } from "hono/jsx";
 import { Fragment as honoFragment, jsxDEV as honoJsx } from "hono/jsx/jsx-dev-runtime";
 import { generateSites } from "../../../../../bench/generate/index.ts";
 import { tree } from "../../../test/helpers.ts";
-import { AsyncRenderError, Fragment, jsxDEV } from "./html-runtime.ts";
+import { AsyncRenderError, createElement, Fragment, jsxDEV } from "./html-runtime.ts";
 
 type Props = Record<string, unknown>;
 type Tag = string | ((props: Props) => unknown);
@@ -318,6 +318,28 @@ const CASES: Record<string, (r: Runtime) => unknown> = {
 
 describe("html runtime matches hono", () => {
   for (const [name, build] of Object.entries(CASES)) test(name, () => expectSame(build));
+
+  test("createElement (Bun's fallback for a key after a spread) as hono's", () => {
+    const Card = (props: Props) => jsxDEV("li", { "data-id": props.id, children: props.children }, undefined);
+    const HonoCard = (props: Props) =>
+      honoJsx("li", { "data-id": props.id, children: props.children }, undefined);
+    const cases: Array<[Props | null, unknown[]]> = [
+      [{ id: 1, key: "k1" }, []],
+      [{ id: 2, key: "k2" }, ["one"]],
+      [{ id: 3 }, ["a", 1, null, ["b", "c"]]],
+      [null, ["plain"]],
+    ];
+    for (const [props, children] of cases) {
+      const ours = String(createElement(Card as Tag, props && { ...props }, ...children));
+      const hono = String(
+        honoCreateElement(HonoCard as never, props && { ...props }, ...(children as never[])),
+      );
+      expect(ours).toBe(hono);
+      expect(String(createElement("p", props && { ...props }, ...children))).toBe(
+        String(honoCreateElement("p", props && { ...props }, ...(children as never[]))),
+      );
+    }
+  });
 
   test("a mismatch is caught (the comparison can fail)", () => {
     expect(render(({ h }) => h("p", { children: "'" }), OURS)).not.toEqual(

@@ -19,3 +19,20 @@ function element(tag: Tag, props: Record<string, unknown> | null | undefined, ke
 export const jsx: (tag: Tag, props: Record<string, unknown>, key?: unknown) => JSX.Element = element;
 export const jsxs = element;
 export const jsxDEV = element;
+
+/**
+ * The classic call, as hono's `createElement`: Bun's automatic runtime falls back to it (imported
+ * from the JSX import source itself) for an element with `key` after a spread, the usual
+ * `items.map((p) => <Card {...p} key={p.id} />)`.
+ */
+export function createElement(
+  tag: Tag,
+  props: Record<string, unknown> | null | undefined,
+  ...children: unknown[]
+): JSX.Element {
+  const own: Record<string, unknown> = { ...props };
+  if (children.length > 0) own.children = children.length === 1 ? children[0] : children;
+  const key = own.key;
+  delete own.key;
+  return element(tag, own, key);
+}
