@@ -3,7 +3,7 @@ import { bundledLanguages } from "shiki/langs";
 import type { IToken } from "shiki/textmate";
 import { bundledThemes } from "shiki/themes";
 import type { HighlightConfig } from "../../model/config.ts";
-import { escapeHtml } from "../markdown/text.ts";
+import { escapeHtml } from "../html-escape.ts";
 import type { LineCache } from "./line-cache.ts";
 import type { SpanTable } from "./tokens.ts";
 import type { BlockStore, Highlighter, HighlightResult } from "./types.ts";

@@ -3,7 +3,7 @@
  * reproduced so our runtime writes the same bytes: React-style key aliases, SVG camelCase names,
  * `key=""` for true boolean attributes, style objects to CSS text, names hono refuses dropped.
  */
-import { escapeHtml } from "./html-escape.ts";
+import { escapeHtml } from "../html-escape.ts";
 import { styleText } from "./html-style.ts";
 
 /** Thrown when a Promise reaches the renderer: layouts render synchronously. */

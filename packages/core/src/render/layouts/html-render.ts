@@ -4,6 +4,8 @@
  * lookup for the SVG/head namespace (a module variable, saved and restored, since rendering is synchronous).
  * Nodes stay lazy like hono's, so components run in the same order and only where their output is used.
  */
+
+import { escapeHtml } from "../html-escape.ts";
 import {
   AsyncRenderError,
   attributeText,
@@ -13,7 +15,6 @@ import {
   svgAttributeName,
   VOID_ELEMENTS,
 } from "./html-attributes.ts";
-import { escapeHtml } from "./html-escape.ts";
 import { SPECIAL_TAGS } from "./html-metadata.ts";
 
 /** hono's post-render hook on an escaped string (used here for hoisting `<title>`/`<meta>` into `<head>`). */

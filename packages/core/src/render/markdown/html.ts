@@ -1,7 +1,7 @@
 import type { MarkedExtension, Token, Tokens } from "marked";
+import { escapeHtml } from "../html-escape.ts";
 import type { AdmonitionToken, FootnoteDefToken, FootnoteRefToken } from "./extensions.ts";
 import type { HeadingToken } from "./lex.ts";
-import { escapeHtml } from "./text.ts";
 
 /** What the HTML renderers need from the page being rendered. */
 export interface HtmlContext {

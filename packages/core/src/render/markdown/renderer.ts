@@ -4,12 +4,12 @@ import type { Diagnostic } from "../../model/diagnostic.ts";
 import type { Position } from "../../model/range.ts";
 import type { LinkRef, RenderedMarkdown } from "../../model/render.ts";
 import type { Highlighter, HighlightResult } from "../highlight/types.ts";
+import { escapeHtml } from "../html-escape.ts";
 import { bengalSyntax } from "./extensions.ts";
 import { buildToc, countWords } from "./facts.ts";
 import { footnotesHtml, type HtmlContext, htmlExtension, isMoreMarker } from "./html.ts";
 import { type LexedMarkdown, lexMarkdown, setextPrefilter } from "./lex.ts";
 import { collectLinks } from "./offsets.ts";
-import { escapeHtml } from "./text.ts";
 
 export interface MarkdownRendererOptions {
   /** `null` when highlighting is off: code blocks become escaped `<pre><code>`. */

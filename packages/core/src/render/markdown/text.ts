@@ -19,41 +19,6 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/**
- * `&<>"'` as entities. Called for every span of highlighted code, so it scans character codes and
- * returns the text itself when nothing needs escaping (most code tokens), instead of a replace
- * with a callback per match.
- */
-export function escapeHtml(text: string): string {
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    let entity: string;
-    switch (text.charCodeAt(i)) {
-      case 38:
-        entity = "&amp;";
-        break;
-      case 60:
-        entity = "&lt;";
-        break;
-      case 62:
-        entity = "&gt;";
-        break;
-      case 34:
-        entity = "&quot;";
-        break;
-      case 39:
-        entity = "&#39;";
-        break;
-      default:
-        continue;
-    }
-    out += text.slice(last, i) + entity;
-    last = i + 1;
-  }
-  return last === 0 ? text : out + text.slice(last);
-}
-
 /** A token's inline or block children, whatever its type. */
 export function childTokens(token: Token): Token[] | undefined {
   return (token as Tokens.Generic).tokens;
