@@ -63,6 +63,41 @@ function documentBase(baseurl: string, pageUrl: string): URL {
   return new URL(`${baseurlPath(baseurl)}${pageUrl}`, origin);
 }
 
+/** Characters a URL parser leaves as they are, in a fragment and in a path. */
+const PLAIN_FRAGMENT = /^#[\w\-.~!$&'()*+,;=:@/?]*$/;
+const PLAIN_PATH = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@/]*$/;
+
+/** The decoded path and fragment an href leads to, or where it leads when that is not the site. */
+type Located = { readonly path: string; readonly fragment: string } | OutputLink;
+
+/**
+ * A fragment-only href (`#setup`) of a page whose URL needs no escaping, located without URL
+ * parsing: the page itself, and the fragment as written. A page's table of contents is made of
+ * them, and building the page's base URL and the link's URL for each took ~20% of checking
+ * 10,000 pages. Anything else: null, and `locateByUrl` decides (a test holds the two equal).
+ */
+export function locateOnPage(prefix: string, pageUrl: string, raw: string): Located | null {
+  if (raw.charCodeAt(0) !== 35 || !PLAIN_FRAGMENT.test(raw)) return null;
+  const path = `${prefix}${pageUrl}`;
+  if (!PLAIN_PATH.test(path) || /(^|\/)\.\.?(\/|$)/.test(path)) return null;
+  return { path, fragment: raw.slice(1) };
+}
+
+/** Where an href leads, by WHATWG URL rules from the page's URL (baseurl prefix included). */
+export function locateByUrl(baseurl: string, pageUrl: string, raw: string): Located {
+  const base = documentBase(baseurl, pageUrl);
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return { kind: "missing", url: raw, unprefixed: false };
+  }
+  if (url.origin !== base.origin) {
+    return /^https?:$/.test(url.protocol) ? { kind: "external", url: url.href } : { kind: "ignored" };
+  }
+  return { path: decode(url.pathname), fragment: decode(url.hash.slice(1)) };
+}
+
 /**
  * Where an href of an output page leads, resolved as a browser would from the page's URL
  * (baseurl prefix included): a file of the output, an id inside it, or nothing.
@@ -76,22 +111,16 @@ export function resolveOutputLink(
   const raw = href.trim();
   if (raw === "") return { kind: "ok", path: "" };
   if (SCHEME.test(raw) && !/^https?:/i.test(raw)) return { kind: "ignored" };
-  const base = documentBase(baseurl, pageUrl);
-  let url: URL;
-  try {
-    url = new URL(raw, base);
-  } catch {
-    return { kind: "missing", url: raw, unprefixed: false };
-  }
-  if (url.origin !== base.origin) {
-    return /^https?:$/.test(url.protocol) ? { kind: "external", url: url.href } : { kind: "ignored" };
-  }
   const prefix = baseurlPath(baseurl);
-  let path = decode(url.pathname);
-  const fragment = decode(url.hash.slice(1));
+  const located = locateOnPage(prefix, pageUrl, raw) ?? locateByUrl(baseurl, pageUrl, raw);
+  if ("kind" in located) return located;
+  let { path } = located;
+  const { fragment } = located;
   if (prefix !== "") {
     if (path === prefix || path.startsWith(`${prefix}/`)) path = path.slice(prefix.length) || "/";
-    else if (ABSOLUTE.test(baseurl) && ABSOLUTE.test(raw)) return { kind: "external", url: url.href };
+    // An absolute href (never located on the page): the same URL as resolved against any base.
+    else if (ABSOLUTE.test(baseurl) && ABSOLUTE.test(raw))
+      return { kind: "external", url: new URL(raw).href };
     else return { kind: "missing", url: path, unprefixed: true };
   }
   const file = outputFileFor(site.files, path);
