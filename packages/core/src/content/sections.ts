@@ -36,10 +36,13 @@ export class SectionPlan {
   /** The section a page belongs to; a section page belongs to the section it represents. */
   sectionOf(shape: SourceShape): string {
     if (shape.kind === "home") return "";
-    const dirs = shape.kind === "bundle" ? shape.dirs.slice(0, -1) : [...shape.dirs];
-    if (shape.kind === "section") return dirs.join("/");
-    while (dirs.length > 0 && this.bundles.has(dirs.join("/"))) dirs.pop();
-    return dirs.join("/");
+    if (shape.kind === "section") return shape.dirs.join("/");
+    const dirs = shape.kind === "bundle" ? shape.dirs.slice(0, -1) : shape.dirs;
+    // Most sites have no leaf bundle above a page: no folder to step out of.
+    if (this.bundles.size === 0) return dirs.join("/");
+    const out = [...dirs];
+    while (out.length > 0 && this.bundles.has(out.join("/"))) out.pop();
+    return out.join("/");
   }
 
   /** The nearest enclosing section key, `null` for the root. */

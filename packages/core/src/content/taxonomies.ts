@@ -14,6 +14,8 @@ interface TermDraft {
   name: string;
   readonly slug: string;
   readonly pageIds: string[];
+  /** The term as pages list it, made once: every page with the term shares it. */
+  ref?: TaxonomyTerm;
 }
 
 /**
@@ -52,7 +54,8 @@ export class TermRegistry {
       const term = this.terms.get(taxonomy)!.get(termSlug(name.trim()));
       if (!term || term.pageIds.length === 0 || seen.has(term.slug)) continue;
       seen.add(term.slug);
-      out.push({ name: term.name, slug: term.slug, url: termUrl(taxonomy, term.slug) });
+      term.ref ??= { name: term.name, slug: term.slug, url: termUrl(taxonomy, term.slug) };
+      out.push(term.ref);
     }
     return out;
   }
