@@ -1,4 +1,4 @@
-import type { HighlighterCore } from "shiki/core";
+import type { HighlighterCore, LanguageRegistration } from "shiki/core";
 import { bundledLanguages } from "shiki/langs";
 import type { IToken } from "shiki/textmate";
 import { bundledThemes } from "shiki/themes";
@@ -10,7 +10,12 @@ import type { BlockStore, Highlighter, HighlightResult } from "./types.ts";
 
 export type { BlockStore, Highlighter, HighlightResult } from "./types.ts";
 
-/** Loaded with shiki: what most documentation sites fence. Other bundled languages load on first use. */
+/**
+ * The languages documentation sites fence most: the environment every block is highlighted in.
+ * A grammar is loaded when a block first needs it; one that reaches into grammars outside its own
+ * module (markdown's fences, say) gets all of these first, so each block is highlighted in the
+ * same set of grammars whatever was highlighted before it (see `ready`).
+ */
 export const PRELOADED_LANGUAGES = [
   "javascript",
   "typescript",
@@ -38,6 +43,8 @@ export const EMBEDDED_NAMES = ["cpp-macro"] as const;
 
 const PLAIN = new Set(["", "text", "txt", "plain", "plaintext"]);
 const EMBEDDED = new Set<string>(EMBEDDED_NAMES);
+/** The bundled language whose module registers each embedded name. */
+const EMBEDDED_IN: Readonly<Record<(typeof EMBEDDED_NAMES)[number], LangKey>> = { "cpp-macro": "cpp" };
 const CACHE_LIMIT = 5000;
 /**
  * No time limit: the first lines a process tokenizes run cold (regex compilation, JIT) and can
@@ -97,9 +104,11 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       import("./tokens.ts"),
       import("./line-cache.ts"),
     ]);
+    // No grammar yet: loading all the preloaded ones took ~60 ms of a process's first block,
+    // most of them for languages the site never fences.
     const core = await createHighlighterCore({
       themes: [bundledThemes[config.light as ThemeKey](), bundledThemes[config.dark as ThemeKey]()],
-      langs: PRELOADED_LANGUAGES.map((l) => bundledLanguages[l]()),
+      langs: [],
       engine: createRegexEngine(await loadRegexTable()),
     });
     const light = core.getTheme(config.light);
@@ -122,11 +131,20 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
     return plainOpen;
   };
 
+  let everyPreloaded = false;
   const ready = async (lang: string): Promise<Engine> => {
     engine ??= startEngine();
     const e = await engine;
-    if (!loaded.has(lang) && isBundled(lang)) {
-      await e.core.loadLanguage(bundledLanguages[lang]());
+    const key = EMBEDDED.has(lang) ? EMBEDDED_IN[lang as keyof typeof EMBEDDED_IN] : lang;
+    if (!loaded.has(lang) && isBundled(key)) {
+      const module = await bundledLanguages[key]();
+      if (!everyPreloaded && reachesOutside(module.default)) {
+        // As if every preloaded grammar had been there from the start, as they once were.
+        everyPreloaded = true;
+        const missing = PRELOADED_LANGUAGES.filter((l) => !loaded.has(l));
+        await e.core.loadLanguage(...missing.map((l) => bundledLanguages[l]()));
+      }
+      await e.core.loadLanguage(module);
       for (const l of e.core.getLoadedLanguages()) loaded.add(l);
     }
     return e;
@@ -174,6 +192,32 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       cache.clear();
     },
   };
+}
+
+/**
+ * Whether a language module's grammars include a scope it does not register itself (markdown's
+ * fenced languages, a heredoc's): those are found only when loaded, so highlighting would depend
+ * on what was highlighted before. Walked once per language, when it is first loaded.
+ */
+function reachesOutside(registrations: readonly LanguageRegistration[]): boolean {
+  const own = new Set(registrations.map((r) => r.scopeName));
+  if (registrations.some((r) => (r.embeddedLangsLazy?.length ?? 0) > 0 || (r.injectTo?.length ?? 0) > 0))
+    return true;
+  let outside = false;
+  const visit = (value: unknown): void => {
+    if (outside || value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "include" && typeof v === "string" && !v.startsWith("#") && v !== "$self" && v !== "$base") {
+        if (!own.has(v.split("#", 1)[0]!)) outside = true;
+      } else visit(v);
+    }
+  };
+  for (const r of registrations) visit(r);
+  return outside;
 }
 
 /** The two themes as shiki resolves them (`fg`, `bg`, `name`), without creating shiki. */
