@@ -77,8 +77,16 @@ export function loadRenderRows(
       ? "SELECT page_id, deps, facts, issues FROM facts"
       : "SELECT page_id, deps, issues FROM facts";
     for (const row of db.query(sql).all() as FactsRow[]) {
-      const facts = options.keep ? decodeFacts(row, options.path) : lazyFacts(row, options.path);
-      rows.facts.set(row.page_id, withDeps({ facts } as CachedFacts, row.deps, options.keep));
+      // The facts' dependencies are the row's, parsed once for both.
+      const cached = withDeps(
+        {} as { -readonly [K in keyof CachedFacts]: CachedFacts[K] },
+        row.deps,
+        options.keep,
+      );
+      cached.facts = options.keep
+        ? decodeFacts(row, options.path, cached.deps)
+        : lazyFacts(row, options.path, () => cached.deps);
+      rows.facts.set(row.page_id, cached);
     }
     // Link facts too are read when a check needs them, not for every output up front.
     const targetRows = db.query("SELECT output_path, page_id, deps, diagnostics FROM targets").all();
@@ -108,8 +116,8 @@ export function loadRenderRows(
   return rows;
 }
 
-function decodeFacts(row: FactsRow, path: string): PageFacts {
-  const facts = decodeFactsText(row.facts, JSON.parse(row.deps) as Deps);
+function decodeFacts(row: FactsRow, path: string, deps: Deps): PageFacts {
+  const facts = decodeFactsText(row.facts, deps);
   lazyProperty(facts.rendered, "html", () =>
     String(readRow(path, "SELECT html FROM facts WHERE page_id = ?", row.page_id).html),
   );
@@ -121,7 +129,7 @@ function decodeFacts(row: FactsRow, path: string): PageFacts {
  * lists in feeds, or checks links against (about 90 ms for all 10,000 pages otherwise). Its
  * diagnostics are known to be none without decoding, so every build can report them all.
  */
-function lazyFacts(row: FactsRow, path: string): PageFacts {
+function lazyFacts(row: FactsRow, path: string, deps: () => Deps): PageFacts {
   let decoded: PageFacts | null = null;
   const facts = () => {
     decoded ??= decodeFacts(
@@ -130,6 +138,7 @@ function lazyFacts(row: FactsRow, path: string): PageFacts {
         facts: String(readRow(path, "SELECT facts FROM facts WHERE page_id = ?", row.page_id).facts),
       },
       path,
+      deps(),
     );
     return decoded;
   };
@@ -144,7 +153,7 @@ function lazyFacts(row: FactsRow, path: string): PageFacts {
       return row.issues === 0 ? [] : facts().diagnostics;
     },
     get deps() {
-      return facts().deps;
+      return deps();
     },
   };
 }
