@@ -264,7 +264,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         maxWorkers: config.build.max_workers,
         // Page workers write their files themselves, unless the build has a host of its own, and
         // store their cache rows unless this process keeps the tables in memory (the dev server).
-        ...(options.host ? {} : { outputDir }),
+        ...(options.host ? {} : { output: { dir: outputDir, manifestPath } }),
         ...(!options.host && cache && rows && rows.keys === null
           ? { store: { cachePath: cache.path, keepBody: config.feeds.full_content } }
           : {}),

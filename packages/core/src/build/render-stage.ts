@@ -4,7 +4,7 @@ import type { RenderTarget } from "../model/site.ts";
 import { createRenderContext, type PageFacts, type PageGroupResult } from "../render/page-render.ts";
 import { createPagePool, pageWorkerCount, usePagePool } from "../render/pool.ts";
 import type { RenderSnapshot } from "../render/snapshot.ts";
-import type { PooledResult, WorkerStore } from "../render/worker-output.ts";
+import type { PooledResult, WorkerOutput, WorkerStore } from "../render/worker-output.ts";
 
 export interface RenderGroup {
   readonly pageId: string;
@@ -23,9 +23,9 @@ export interface RenderPagesInput {
    * Where pages rendered on workers have their files written by the worker itself (their
    * results then say so in `written`). Without it, all HTML comes back to `onResult`.
    */
-  readonly outputDir?: string;
+  readonly output?: WorkerOutput;
   /**
-   * With `outputDir`: workers store their pages' cache rows too (results then say `stored`), so
+   * With `output`: workers store their pages' cache rows too (results then say `stored`), so
    * neither the rows' encoding nor the body HTML passes through this process.
    */
   readonly store?: WorkerStore;
@@ -96,7 +96,7 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   }
 
   const workers = pageWorkerCount(targets, input.maxWorkers);
-  const pool = createPagePool(input.snapshot, workers, targets, input.outputDir ?? null, input.store ?? null);
+  const pool = createPagePool(input.snapshot, workers, targets, input.output ?? null, input.store ?? null);
   try {
     // A few batches per worker balance the load; at most BATCH_MAX targets each, because a
     // batch's results are held by the worker and then copied to this process in one message.

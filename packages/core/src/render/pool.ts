@@ -6,7 +6,7 @@ import { decodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import { withoutBodies } from "./snapshot-bodies.ts";
 import type { RenderTask, WorkerMessage } from "./worker.ts";
-import type { PooledResult, WorkerStore } from "./worker-output.ts";
+import type { PooledResult, WorkerOutput, WorkerStore } from "./worker-output.ts";
 
 /**
  * Below this many pages (render targets), starting workers costs more than it saves: each
@@ -64,13 +64,13 @@ const FTL_MIN_PAGES_PER_WORKER = 4000;
  * workers' JIT threads used 2.7 s of CPU with FTL and 0.7 s without, for the same rendering
  * time (9.5 s of CPU in all against 11.9 s); at 10,000 pages (7,300 a worker) the totals were
  * even or slightly better with it. The site's snapshot is written once to a file that each
- * worker reads; when `outputDir` is given the workers write the pages' files.
+ * worker reads; when `output` is given the workers write the pages' files.
  */
 export function createPagePool(
   snapshot: RenderSnapshot,
   workers: number,
   pages: number,
-  outputDir: string | null,
+  output: WorkerOutput | null,
   store: WorkerStore | null = null,
 ): PagePool {
   const buildId = `${process.pid}-${++builds}-${Date.now()}`;
@@ -88,7 +88,7 @@ export function createPagePool(
     const task = queue.shift() ?? null;
     worker.task = task;
     if (task) {
-      const message: RenderTask = { buildId, snapshotPath, outputDir, store, groups: task.groups };
+      const message: RenderTask = { buildId, snapshotPath, output, store, groups: task.groups };
       worker.process.send({ id: task.id, bytes: serialize(message) } satisfies WorkerMessage);
     }
   };

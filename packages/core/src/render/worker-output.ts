@@ -1,7 +1,8 @@
 import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import { contentHash } from "../write/hash.ts";
-import type { WrittenFile } from "../write/writer.ts";
+import type { OutputManifest } from "../write/manifest.ts";
+import { holdsOutput, type WrittenFile } from "../write/writer.ts";
 import type { PageFacts, PageGroupResult } from "./page-render.ts";
 
 /** A page's result as a worker hands it back: its files already written when `written` is set. */
@@ -32,15 +33,22 @@ export function withoutBodyHtml(facts: PageFacts | null, keepBody: boolean): Pag
 
 const encoder = new TextEncoder();
 
+/** Where a worker writes its pages' files, and the manifest of what the last build wrote there. */
+export interface WorkerOutput {
+  readonly dir: string;
+  readonly manifestPath: string;
+}
+
 /**
  * Writes a page's HTML files from the worker that rendered them and keeps only an empty string
  * in their place: the build thread then neither copies the HTML over (two bytes a character,
- * most of a result's size) nor spends its core writing it. A file already holding the same
- * bytes is left alone, as the build's writer does.
+ * most of a result's size) nor spends its core writing it. A file that already holds the same
+ * bytes is left alone by the same rule as the build's writer (`holdsOutput`).
  */
 export async function writePageFiles(
   host: Host,
   outputDir: string,
+  previous: OutputManifest,
   result: PageGroupResult,
 ): Promise<PooledResult> {
   const written: WrittenFile[] = [];
@@ -49,9 +57,8 @@ export async function writePageFiles(
       if (t.html === null) return;
       const bytes = encoder.encode(t.html);
       const hash = contentHash(bytes);
-      const path = join(outputDir, t.outputPath);
-      const changed = !(await holds(host, path, bytes.byteLength, hash));
-      if (changed) await host.write(path, bytes);
+      const changed = !(await holdsOutput(host, previous, outputDir, t.outputPath, bytes, hash));
+      if (changed) await host.write(join(outputDir, t.outputPath), bytes);
       written.push({ path: t.outputPath, hash, changed });
     }),
   );
@@ -60,14 +67,4 @@ export async function writePageFiles(
     targets: result.targets.map((t) => (t.html === null ? t : { ...t, html: "" })),
     written,
   };
-}
-
-async function holds(host: Host, path: string, size: number, hash: string): Promise<boolean> {
-  const stat = await host.stat(path);
-  if (stat?.kind !== "file" || stat.size !== size) return false;
-  try {
-    return contentHash(await host.readBytes(path)) === hash;
-  } catch {
-    return false;
-  }
 }

@@ -6,11 +6,18 @@ import { storeResults } from "../cache/render-cache.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
 import type { RenderTarget } from "../model/site.ts";
+import { EMPTY_MANIFEST, type OutputManifest, readManifest } from "../write/manifest.ts";
 import { createRenderContext, type PageFacts, type RenderContext } from "./page-render.ts";
 import { encodeResults } from "./result-codec.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
 import { readBodiesFrom } from "./snapshot-bodies.ts";
-import { type PooledResult, storedResult, type WorkerStore, writePageFiles } from "./worker-output.ts";
+import {
+  type PooledResult,
+  storedResult,
+  type WorkerOutput,
+  type WorkerStore,
+  writePageFiles,
+} from "./worker-output.ts";
 
 export interface RenderTask {
   /** Identifies the build; a worker keeps its engines for the build it last served. */
@@ -18,8 +25,8 @@ export interface RenderTask {
   /** A file holding `v8.serialize(RenderSnapshot)`, written once for all the workers. */
   readonly snapshotPath: string;
   /** Where the worker writes the pages' files itself; null: their HTML goes back instead. */
-  readonly outputDir: string | null;
-  /** With `outputDir`: the worker stores the pages' cache rows too (a build that keeps none in memory). */
+  readonly output: WorkerOutput | null;
+  /** With `output`: the worker stores the pages' cache rows too (a build that keeps none in memory). */
   readonly store: WorkerStore | null;
   readonly groups: ReadonlyArray<{ pageId: string; targets: readonly RenderTarget[]; facts?: PageFacts }>;
 }
@@ -39,8 +46,14 @@ export interface WorkerMessage {
   readonly error?: string;
 }
 
-let current: { buildId: string; host: Host; context: Promise<RenderContext>; db?: Database | null } | null =
-  null;
+let current: {
+  buildId: string;
+  host: Host;
+  context: Promise<RenderContext>;
+  /** What the last build wrote to the output folder, read once per build. */
+  previous: Promise<OutputManifest>;
+  db?: Database | null;
+} | null = null;
 
 /** The build's cache database, opened once per build; null when it cannot be (the build stores instead). */
 function storeDb(path: string): Database | null {
@@ -69,19 +82,21 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
       buildId: task.buildId,
       host,
       context: createRenderContext(snapshot, host),
+      previous: task.output ? readManifest(host, task.output.manifestPath) : Promise.resolve(EMPTY_MANIFEST),
       ...(db ? { db } : {}),
     };
   }
   const { host } = current;
   const context = await current.context;
+  const previous = await current.previous;
   const out: PooledResult[] = [];
   for (const group of task.groups) {
     const result = await context.renderGroup(group.pageId, group.targets, group.facts);
-    out.push(task.outputDir === null ? result : await writePageFiles(host, task.outputDir, result));
+    out.push(task.output === null ? result : await writePageFiles(host, task.output.dir, previous, result));
   }
   // The pool may end this process after the last batch: its new blocks are stored now.
   context.flush();
-  const db = task.outputDir !== null && task.store ? storeDb(task.store.cachePath) : null;
+  const db = task.output !== null && task.store ? storeDb(task.store.cachePath) : null;
   if (!db || !task.store) return out;
   // Recorded after the files are on disk, as the build does it; if this fails the build stores them.
   try {

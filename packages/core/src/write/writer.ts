@@ -72,12 +72,11 @@ export async function openOutputWriter(options: Omit<WriteOptions, "files" | "ke
         files.map(async (file) => {
           const hash = contentHash(file.content);
           next[file.path] = hash;
-          const target = join(outputDir, file.path);
-          if (previous.files[file.path] === hash && (await isSame(host, target, file.content))) {
+          if (await holdsOutput(host, previous, outputDir, file.path, file.content, hash)) {
             unchanged++;
             return;
           }
-          await host.write(target, file.content);
+          await host.write(join(outputDir, file.path), file.content);
           changedPaths.push(file.path);
           written++;
         }),
@@ -150,6 +149,21 @@ async function pruneEmptyParents(host: Host, outputDir: string, file: string): P
 }
 
 /** A cheap check that the file on disk is still the one we wrote (size match). */
+/**
+ * Whether an output already holds `content` (its `hash`): the last build wrote that hash there
+ * (`previous`, its manifest) and the file still has the size. Page workers ask it too.
+ */
+export async function holdsOutput(
+  host: Host,
+  previous: OutputManifest,
+  outputDir: string,
+  path: string,
+  content: string | Uint8Array,
+  hash: string,
+): Promise<boolean> {
+  return previous.files[path] === hash && (await isSame(host, join(outputDir, path), content));
+}
+
 async function isSame(host: Host, path: string, content: string | Uint8Array): Promise<boolean> {
   const stat = await host.stat(path);
   if (stat?.kind !== "file") return false;
