@@ -1,3 +1,4 @@
+import { isatty } from "node:tty";
 /** Where a command writes, and whether it may colour what it writes. */
 export interface Terminal {
   readonly out: (text: string) => void;
@@ -20,12 +21,14 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
 }
 
 export function processTerminal(): Terminal {
+  // isatty, not process.stdout.isTTY: the first touch of process.stdout builds its stream
+  // (~7 ms), which a quiet no-change build that prints nothing should not pay.
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    color: colorEnabled(process.env, process.stdout.isTTY === true),
+    color: colorEnabled(process.env, isatty(1)),
     cwd: process.cwd(),
-    interactive: process.stderr.isTTY === true,
+    interactive: isatty(2),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type KnownValues, mentionsAny, movedKeys } from "../cache/key-values.ts";
 import { planRender, type RenderPlan, type RenderRows } from "../cache/render-cache.ts";
-import type { Host } from "../host/host.ts";
+import { type Host, statMany } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import { createDepValues, type DepEnvironment } from "../render/track/dep-value.ts";
 import type { RenderGroup } from "./render-stage.ts";
@@ -36,11 +36,14 @@ export async function planIncremental(
   };
   if (outputDir === null) return plan;
   const missing = new Set<string>();
-  // One after another: the host's stat is synchronous underneath, and 15,000 pending promises
-  // cost more than the calls.
-  for (const result of plan.reused)
-    for (const t of result.targets)
-      if ((await host.stat(join(outputDir, t.outputPath)))?.kind !== "file") missing.add(t.outputPath);
+  const reusedPaths = plan.reused.flatMap((result) => result.targets.map((t) => t.outputPath));
+  const stats = await statMany(
+    host,
+    reusedPaths.map((p) => join(outputDir, p)),
+  );
+  stats.forEach((s, i) => {
+    if (s?.kind !== "file") missing.add(reusedPaths[i]!);
+  });
   if (missing.size === 0) return plan;
   const targetByPath = new Map(groups.flatMap((g) => g.targets.map((t) => [t.outputPath, t] as const)));
   const reasons = new Map(plan.reasons);

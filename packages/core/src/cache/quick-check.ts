@@ -1,6 +1,6 @@
 import { deserialize, serialize } from "node:v8";
 import type { SiteFiles } from "../discover/types.ts";
-import type { FileStat, Host } from "../host/host.ts";
+import { type FileStat, type Host, statMany } from "../host/host.ts";
 import { join } from "../host/path.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import { allOutputsPresent } from "../write/manifest.ts";
@@ -51,9 +51,10 @@ export async function statInputs(
 ): Promise<InputStats> {
   const stats = new Map<string, FileStat | null>();
   let sum = BigInt(Bun.hash(outputDir));
-  // One after another: the host's stat is synchronous underneath (see bun-host.ts).
-  for (const p of paths) {
-    const s = await host.stat(p);
+  const all = await statMany(host, paths);
+  for (let i = 0; i < paths.length; i++) {
+    const p = paths[i]!;
+    const s = all[i] ?? null;
     stats.set(p, s);
     sum += term(p, s);
   }

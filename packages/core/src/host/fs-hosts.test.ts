@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createBunHost } from "./bun-host.ts";
-import type { Host, HostError } from "./host.ts";
+import { type Host, type HostError, statMany } from "./host.ts";
 import { createNodeHost } from "./node-host.ts";
 
 const dir = mkdtempSync(`${tmpdir()}/bengal-host-`);
@@ -46,6 +46,26 @@ for (const [name, create] of [
         { name: "sub", kind: "dir" },
       ]);
       expect(await host.list(`${dir}/absent`)).toEqual([]);
+    });
+
+    test("stats many paths in order, the same as one at a time, on either side of the split", async () => {
+      // 300 paths: past the Bun host's threshold, so half of them go through the thread pool.
+      const paths = Array.from(
+        { length: 300 },
+        (_, i) =>
+          [
+            `${dir}/real/a.txt`,
+            `${dir}/real/sub`,
+            `${dir}/real/missing-${i}`,
+            `${dir}/real/a.txt/under-a-file`,
+          ][i % 4]!,
+      );
+      const many = await statMany(host, paths);
+      const one: Awaited<ReturnType<Host["stat"]>>[] = [];
+      for (const p of paths) one.push(await host.stat(p));
+      expect(many).toEqual(one);
+      expect(many.slice(0, 4).map((s) => s?.kind ?? null)).toEqual(["file", "dir", null, null]);
+      expect(many.slice(296).map((s) => s?.kind ?? null)).toEqual(["file", "dir", null, null]);
     });
 
     test("writes with parents, stats and removes", async () => {

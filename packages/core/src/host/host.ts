@@ -22,10 +22,20 @@ export interface Host {
   list(dir: string): Promise<readonly DirEntry[]>;
   /** `null` when nothing is there. */
   stat(path: string): Promise<FileStat | null>;
+  /** Many stats at once, in order, when the host has a faster way than one after another (see `statMany`). */
+  statMany?(paths: readonly string[]): Promise<(FileStat | null)[]>;
   /** Creates parent folders as needed. */
   write(path: string, data: string | Uint8Array): Promise<void>;
   /** Removes a file, or a folder recursively; no error when absent. */
   remove(path: string): Promise<void>;
+}
+
+/** Stats of `paths`, in order: the host's batch call when it has one. */
+export async function statMany(host: Host, paths: readonly string[]): Promise<(FileStat | null)[]> {
+  if (host.statMany) return host.statMany(paths);
+  const out: (FileStat | null)[] = [];
+  for (const p of paths) out.push(await host.stat(p));
+  return out;
 }
 
 export type HostErrorCode = "not-found" | "not-utf8" | "unreadable";

@@ -51,6 +51,8 @@ export function createNodeHost(): Host {
     readBytes,
     list,
     stat: statOrNull,
+    // All at once: each stat is a thread-pool round trip, so one after another would wait on each.
+    statMany: (paths) => Promise.all(paths.map(statOrNull)),
     async write(path, data) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, data);

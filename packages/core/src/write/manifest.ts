@@ -1,4 +1,4 @@
-import type { Host } from "../host/host.ts";
+import { type Host, statMany } from "../host/host.ts";
 import { join } from "../host/path.ts";
 
 /**
@@ -33,8 +33,7 @@ export function serializeManifest(manifest: OutputManifest, sorted?: readonly st
 
 /**
  * Whether the last build wrote something and every file it recorded is still in `outputDir`:
- * a build that finds nothing to do can then leave the folder as it is. Stat'ed one after
- * another: the host's stat is synchronous underneath (see bun-host.ts).
+ * a build that finds nothing to do can then leave the folder as it is.
  */
 export async function allOutputsPresent(
   host: Host,
@@ -43,6 +42,9 @@ export async function allOutputsPresent(
 ): Promise<boolean> {
   const paths = Object.keys((await readManifest(host, manifestPath)).files);
   if (paths.length === 0) return false;
-  for (const p of paths) if ((await host.stat(join(outputDir, p)))?.kind !== "file") return false;
-  return true;
+  const stats = await statMany(
+    host,
+    paths.map((p) => join(outputDir, p)),
+  );
+  return stats.every((s) => s?.kind === "file");
 }
