@@ -1,5 +1,5 @@
 import type { Database } from "bun:sqlite";
-import { lazyProperty, readRow } from "../cache/lazy-row.ts";
+import { readRow } from "../cache/lazy-row.ts";
 import type { Page } from "../model/page.ts";
 import type { SiteIndex } from "../model/site.ts";
 import type { RenderSnapshot } from "./snapshot.ts";
@@ -28,13 +28,30 @@ export function withoutBodies(snapshot: RenderSnapshot): RenderSnapshot {
   return { ...snapshot, index: { ...snapshot.index, pages }, bodiesInCache: true };
 }
 
-/** Gives each source page of a `withoutBodies` snapshot its body, read from `db` on first use. */
+/** Bodies a worker keeps at hand: a page's render reads its own body a few times. */
+const RECENT_BODIES = 32;
+
+/**
+ * Gives each source page of a `withoutBodies` snapshot its body, read from `db` when asked
+ * for. Only the last few are held: a worker that keeps every body its lists touched held all
+ * of them by the end (~80 MB each at 10,000 pages); list excerpts are kept by the site view.
+ */
 export function readBodiesFrom(index: SiteIndex, db: Database): void {
+  const recent = new Map<string, string>();
+  const read = (source: string): string => {
+    let body = recent.get(source);
+    if (body !== undefined) {
+      recent.delete(source);
+    } else {
+      body = String(readRow(db, "SELECT body FROM docs WHERE path = ?", source).body);
+      if (recent.size >= RECENT_BODIES) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(source, body);
+    return body;
+  };
   for (const page of index.pages.values()) {
     const source = page.sourcePath;
     if (source === null || Object.hasOwn(page, "body")) continue;
-    lazyProperty(page, "body", () =>
-      String(readRow(db, "SELECT body FROM docs WHERE path = ?", source).body),
-    );
+    Object.defineProperty(page, "body", { configurable: true, enumerable: true, get: () => read(source) });
   }
 }

@@ -1,5 +1,6 @@
 import type { Page } from "../../model/page.ts";
 import type { SiteIndex } from "../../model/site.ts";
+import { noteBodyRead } from "../track/body-read.ts";
 import { plainExcerpt } from "./excerpt.ts";
 import type { SiteView } from "./props.ts";
 
@@ -40,14 +41,17 @@ function dateFormatter(language: string): Intl.DateTimeFormat {
 /** The `site` every layout sees: config values plus URL helpers that apply the baseurl. */
 export function createSiteView(index: SiteIndex, options: SiteViewOptions): SiteView {
   // A page is a card on its section's list, each of its tags' lists and more (~5 excerpts a page
-  // at 10,000 pages, ~30 µs each): each body's excerpt is made once per view. Reading `page.body`
-  // still records the dependency; the body string, held by its page anyway, is the key.
+  // at 10,000 pages, ~30 µs each): each page's excerpt is made once per view (one build: its
+  // bodies do not change). Served again, it records the body dependency without reading the
+  // body, so a page worker need not load and hold the bodies of every page its lists show.
   const excerpts = new Map<string, string>();
-  const excerpt = (body: string): string => {
-    let text = excerpts.get(body);
+  const excerpt = (page: Page): string => {
+    let text = excerpts.get(page.id);
     if (text === undefined) {
-      text = plainExcerpt(body);
-      excerpts.set(body, text);
+      text = plainExcerpt(page.body);
+      excerpts.set(page.id, text);
+    } else {
+      noteBodyRead(page);
     }
     return text;
   };
@@ -94,6 +98,6 @@ export function createSiteView(index: SiteIndex, options: SiteViewOptions): Site
       return formatter.format(date);
     },
     isoDate: (date) => date.toISOString(),
-    summary: (page) => page.summary || page.description || excerpt(page.body),
+    summary: (page) => page.summary || page.description || excerpt(page),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { buildSiteIndex } from "../../content/index-builder.ts";
 import { doc, testConfig } from "../../content/test-support.ts";
+import { createSiteView } from "../layouts/site-view.ts";
 import { createTracker } from "./tracker.ts";
 
 const { index } = buildSiteIndex(
@@ -26,5 +27,16 @@ describe("tracker", () => {
       return t.index.pages.get("content/b.md")?.title;
     });
     expect(Object.keys(deps)).toEqual(["meta:content/b.md"]);
+  });
+
+  test("an excerpt served again still makes the render depend on the page's body", () => {
+    const t = tracker();
+    const site = createSiteView(t.index, { assetUrl: (p) => p, buildDate: new Date(0), generator: "test" });
+    const excerpt = () => site.summary(t.index.pages.get("content/a.md")!);
+    const first = t.run(excerpt);
+    const again = t.run(excerpt);
+    expect(again.value).toBe(first.value);
+    expect(Object.keys(first.deps)).toEqual(["body:content/a.md", "meta:content/a.md"]);
+    expect(again.deps).toEqual(first.deps);
   });
 });

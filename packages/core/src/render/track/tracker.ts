@@ -1,5 +1,6 @@
 import type { Page } from "../../model/page.ts";
 import type { SiteIndex } from "../../model/site.ts";
+import { BODY_READ } from "./body-read.ts";
 import { createDepValues, type DepEnvironment, type Deps } from "./dep-value.ts";
 
 /**
@@ -34,6 +35,10 @@ export function createTracker(env: DepEnvironment): Tracker {
       const metaKey = `meta:${page.id}`;
       proxy = new Proxy(page, {
         get(target, prop, receiver) {
+          if (prop === BODY_READ) {
+            note(bodyKey);
+            return true;
+          }
           note(prop === "body" ? bodyKey : metaKey);
           return Reflect.get(target, prop, receiver);
         },
