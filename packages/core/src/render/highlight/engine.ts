@@ -1,7 +1,8 @@
 import type { RegexEngine } from "shiki/core";
-import { defaultJavaScriptRegexConstructor } from "shiki/engine/javascript";
-import { STRICT_ES2018, type TableEntry, toRegex } from "./regex-table.ts";
+import { STRICT_ES2018, type TableEntry, tableRegex } from "./regex-table.ts";
 import { createScannerEngine } from "./scanner.ts";
+
+type ShikiJavaScript = typeof import("shiki/engine/javascript");
 
 /**
  * shiki's JavaScript regex engine, with grammar regexes built for the `u` flag where that is exact.
@@ -11,8 +12,9 @@ import { createScannerEngine } from "./scanner.ts";
  * slower: ~0.6 s of a cold process's first code blocks. `accuracy: "strict"` makes the ES2018
  * translation throw unless it matches exactly what Oniguruma matches (oniguruma-to-es's contract),
  * and those few patterns keep shiki's own translation, so every regex matches the same strings.
- * `table` holds strict translations made ahead of time (regex-table.ts). The scanner is ours
- * (scanner.ts): shiki's matching semantics, fewer searches.
+ * `table` holds both kinds of translation made ahead of time (regex-table.ts), so a process
+ * whose patterns are all in it never loads the translator. The scanner is ours (scanner.ts):
+ * shiki's matching semantics, fewer searches.
  */
 export function createRegexEngine(table: ReadonlyMap<string, TableEntry> = new Map()): RegexEngine {
   return createScannerEngine({ forgiving: true, regexConstructor: grammarRegex(table) });
@@ -22,7 +24,10 @@ export function createRegexEngine(table: ReadonlyMap<string, TableEntry> = new M
 export function grammarRegex(table: ReadonlyMap<string, TableEntry>): (pattern: string) => RegExp {
   return (pattern) => {
     const entry = table.get(pattern);
-    if (entry) return toRegex(entry);
+    const built = entry ? tableRegex(pattern, entry) : null;
+    if (built) return built;
+    // Loaded on the first pattern the table lacks (it loads oniguruma-to-es, ~25 ms).
+    const { defaultJavaScriptRegexConstructor } = require("shiki/engine/javascript") as ShikiJavaScript;
     try {
       return defaultJavaScriptRegexConstructor(pattern, STRICT_ES2018);
     } catch {

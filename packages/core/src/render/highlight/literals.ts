@@ -14,6 +14,19 @@
 
 import { best, type Clause, Parser } from "./literal-parser.ts";
 
+/** Clauses made ahead of time for a regex (the shipped regex table), so no one parses it again. */
+const attached = new WeakMap<RegExp, Clause[]>();
+
+export function attachLiterals(regex: RegExp, clauses: Clause[]): RegExp {
+  attached.set(regex, clauses);
+  return regex;
+}
+
+/** The clauses of `regex`: made ahead of time, or found from its source now. */
+export function literalsOf(regex: RegExp): Clause[] {
+  return attached.get(regex) ?? requiredLiterals(regex.source, regex.flags);
+}
+
 /** The clauses of a regex's `source` and `flags` (none: search every string). */
 export function requiredLiterals(source: string, flags: string): Clause[] {
   // Case-insensitive literals match other strings; without u/v the syntax has legacy quirks.

@@ -1,5 +1,5 @@
 import type { PatternScanner, RegexEngine, RegexEngineString } from "shiki/core";
-import { mayMatch, requiredLiterals, TextProbe } from "./literals.ts";
+import { literalsOf, mayMatch, TextProbe } from "./literals.ts";
 
 /**
  * A `RegexEngine` with the matching semantics of shiki's `JavaScriptScanner` (each pattern
@@ -67,7 +67,7 @@ class Slot {
 
   /** Whether the string (id `strId`) holds what a match needs; false: no search can match. */
   possible(string: string | EngineString, strId: number): boolean {
-    this.required ??= requiredLiterals(this.regex.source, this.regex.flags);
+    this.required ??= literalsOf(this.regex);
     if (this.required.length === 0 || (strId !== 0 && this.possibleIn === strId)) return true;
     const probe = typeof string === "string" ? new TextProbe(string) : string.probe;
     if (!mayMatch(this.required, probe)) return false;
