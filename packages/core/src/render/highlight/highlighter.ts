@@ -1,4 +1,5 @@
-import type { HighlighterCore, LanguageRegistration } from "shiki/core";
+import type { ShikiPrimitive } from "@shikijs/primitive";
+import type { LanguageRegistration } from "shiki/core";
 import { bundledLanguages } from "shiki/langs";
 import type { IToken } from "shiki/textmate";
 import { bundledThemes } from "shiki/themes";
@@ -62,7 +63,7 @@ function isBundled(lang: string): lang is LangKey {
 }
 
 interface Engine {
-  readonly core: HighlighterCore;
+  readonly core: ShikiPrimitive;
   readonly spans: SpanTable;
   readonly preOpen: string;
   readonly lines: LineCache;
@@ -89,16 +90,17 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
   let plainOpen: Promise<string> | null = null;
 
   const startEngine = async (): Promise<Engine> => {
-    // Imported here: shiki's core and the regex translator cost ~45 ms to load, which a rebuild
-    // whose blocks are all stored would pay for nothing.
+    // Imported here: shiki's registry and our engine cost ~10 ms to load, which a rebuild whose
+    // blocks are all stored would pay for nothing. The registry without shiki/core's HTML
+    // output (hast-util-to-html and its tables, ~9 ms more to load): tokens are all we ask.
     const [
-      { createHighlighterCore },
+      { createShikiPrimitiveAsync },
       { createRegexEngine },
       { loadRegexTable },
       { SpanTable, ThemeResolver },
       { LineCache },
     ] = await Promise.all([
-      import("shiki/core"),
+      import("@shikijs/primitive"),
       import("./engine.ts"),
       import("./regex-table.ts"),
       import("./tokens.ts"),
@@ -106,7 +108,7 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
     ]);
     // No grammar yet: loading all the preloaded ones took ~60 ms of a process's first block,
     // most of them for languages the site never fences.
-    const core = await createHighlighterCore({
+    const core = await createShikiPrimitiveAsync({
       themes: [bundledThemes[config.light as ThemeKey](), bundledThemes[config.dark as ThemeKey]()],
       langs: [],
       engine: createRegexEngine(await loadRegexTable()),
@@ -228,7 +230,7 @@ async function resolvedThemes(
   const [light, dark, { normalizeTheme }] = await Promise.all([
     bundledThemes[lightName](),
     bundledThemes[darkName](),
-    import("shiki/core"),
+    import("@shikijs/primitive"),
   ]);
   return { light: normalizeTheme(light.default), dark: normalizeTheme(dark.default) };
 }
