@@ -9,19 +9,19 @@ import type { RenderTask, WorkerMessage } from "./worker.ts";
 import type { PooledResult, WorkerOutput, WorkerStore } from "./worker-output.ts";
 
 /**
- * Below this many pages (render targets), starting workers costs more than it saves: each
- * worker process loads the modules, builds its own highlighter and layouts, and warms up the
- * JIT and shiki's regexes (its first ~100 pages cost 2-3x the CPU of later ones), and the
- * workers share 2 cores with this process, which stores the results. Measured on a loaded
- * 2-core machine (CPU seconds, medians of 3): at 1,000 pages one thread 5.0 s, two worker
- * processes 6.0 s (two worker threads were 7.3 s); at 2,000, 7.3 s against 9.8 s (threads
- * 10.2 s); peak memory 1.2-1.4x one thread's (threads 1.7-1.8x). A site that sets
- * `max_workers` gets the pool at any size.
+ * Below this many pages (render targets with markdown), starting workers costs more than it
+ * saves: each worker process loads the modules, builds its own highlighter and layouts, and
+ * warms up the JIT and shiki's regexes (its first ~100 pages cost 2-3x the CPU of later ones).
+ * Cold builds of generated sites on an idle 2-core machine, wall time of two workers against
+ * this thread alone (medians of 5-6): 200 pages +10%, 300 +5%, 500 -11%, 750 -14%, 1,000 -14%,
+ * for 6-8% more CPU in all (the workers' warm-ups; they run without the FTL tier, see below).
+ * At least 250 pages a worker, so a pooled build has two. A site that sets `max_workers` gets
+ * the pool at any size.
  */
-export const PAGE_POOL_MIN = 1000;
-const PAGES_PER_WORKER = 500;
+export const PAGE_POOL_MIN = 500;
+const PAGES_PER_WORKER = 250;
 
-/** Workers for `pages` pages: `max_workers` when set, else one per 500 pages up to the cores (and 8). */
+/** Workers for `pages` pages: `max_workers` when set, else one per 250 pages up to the cores (and 8). */
 export function usePagePool(pages: number, parallel: boolean, maxWorkers: number | null): boolean {
   if (!parallel) return false;
   return maxWorkers !== null ? maxWorkers > 1 && pages > 1 : pages >= PAGE_POOL_MIN;
