@@ -1,4 +1,3 @@
-import { isatty } from "node:tty";
 /** Where a command writes, and whether it may colour what it writes. */
 export interface Terminal {
   readonly out: (text: string) => void;
@@ -21,14 +20,23 @@ export function colorEnabled(env: Readonly<Record<string, string | undefined>>, 
 }
 
 export function processTerminal(): Terminal {
-  // isatty, not process.stdout.isTTY: the first touch of process.stdout builds its stream
-  // (~7 ms), which a quiet no-change build that prints nothing should not pay.
+  // Asked on first use: the first touch of process.stdout builds its stream, and loading
+  // node:tty for isatty costs as much (~6 ms), which a quiet build that prints nothing (a
+  // no-change rebuild) should not pay.
+  let color: boolean | undefined;
+  let interactive: boolean | undefined;
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    color: colorEnabled(process.env, isatty(1)),
+    get color() {
+      color ??= colorEnabled(process.env, process.stdout.isTTY === true);
+      return color;
+    },
     cwd: process.cwd(),
-    interactive: isatty(2),
+    get interactive() {
+      interactive ??= process.stderr.isTTY === true;
+      return interactive;
+    },
   };
 }
 

@@ -53,7 +53,7 @@ export async function runBuild(
   }
   const progress = createProgress({
     write: term.err,
-    enabled: term.interactive === true && (mode === "normal" || mode === "verbose"),
+    enabled: (mode === "normal" || mode === "verbose") && term.interactive === true,
     ...(display.progressDelayMs !== undefined ? { delayMs: display.progressDelayMs } : {}),
   });
   const memory = args.flags.stats ? sampleMemory() : null;
@@ -105,7 +105,7 @@ export async function runBuild(
   }
   const listed = formatDiagnostics(term, result.diagnostics, { root, showInfo: mode !== "quiet" });
   if (mode === "quiet") {
-    term.out(listed);
+    if (listed) term.out(listed);
     return result.failed ? 1 : 0;
   }
   const counts = `${result.pages} page${result.pages === 1 ? "" : "s"}, ${result.assets} asset${
