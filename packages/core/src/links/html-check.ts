@@ -9,7 +9,7 @@ import {
 import { type HtmlCheckResult, type ReportScope, reportLinks } from "./link-report.ts";
 
 export type { HtmlCheckInput, TargetCheck } from "./link-context.ts";
-export { findAttribute, type HtmlCheckResult, type LinkUse } from "./link-report.ts";
+export { attributeRanges, findAttribute, type HtmlCheckResult, type LinkUse } from "./link-report.ts";
 
 /** The render targets link validation covers: those whose output's links are known. */
 export function checkedTargets(

@@ -5,7 +5,7 @@ import type { Page } from "../model/page.ts";
 import { type Range, ZERO_RANGE } from "../model/range.ts";
 import type { LinkRef } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
-import { createLineIndex } from "../parse/positions.ts";
+import { createLineIndex, type LineIndex } from "../parse/positions.ts";
 import { describeProblem, type LinkProblem } from "./html-problems.ts";
 import type { LinkContext, TargetCheck } from "./link-context.ts";
 import { rangeKey, type SourceLink } from "./markdown-match.ts";
@@ -193,15 +193,38 @@ function at(problem: LinkProblem, file: string, range: Range, pageUrl: string): 
 
 /** Where an attribute holding `href` was written in `text` (`="…"`, `='…'`), as a range, or null. */
 export function findAttribute(text: string, href: string, firstLine: number): Range | null {
+  const at = attributeValueAt(text, href);
+  if (!at) return null;
+  const r = createLineIndex(text).rangeAt(at[0], at[1]);
+  return {
+    start: { line: r.start.line + firstLine, character: r.start.character },
+    end: { line: r.end.line + firstLine, character: r.end.character },
+  };
+}
+
+/**
+ * `findAttribute` for many hrefs of one text (a generated page's links), with one line index
+ * for all: made again for each of a list page's hundred links, it was most of the cost.
+ */
+export function attributeRanges(text: string, hrefs: Iterable<string>): Record<string, Range> {
+  const ranges: Record<string, Range> = {};
+  let lines: LineIndex | null = null;
+  for (const href of hrefs) {
+    if (Object.hasOwn(ranges, href)) continue;
+    const at = attributeValueAt(text, href);
+    if (!at) continue;
+    lines ??= createLineIndex(text);
+    ranges[href] = lines.rangeAt(at[0], at[1]);
+  }
+  return ranges;
+}
+
+/** Start and end offsets of the first attribute value spelling `href`, quoted either way. */
+function attributeValueAt(text: string, href: string): readonly [number, number] | null {
   for (const spelling of href.includes("&") ? [href, href.replaceAll("&", "&amp;")] : [href]) {
     for (const quote of ['"', "'"]) {
       const i = text.indexOf(`=${quote}${spelling}${quote}`);
-      if (i < 0) continue;
-      const r = createLineIndex(text).rangeAt(i + 2, i + 2 + spelling.length);
-      return {
-        start: { line: r.start.line + firstLine, character: r.start.character },
-        end: { line: r.end.line + firstLine, character: r.end.character },
-      };
+      if (i >= 0) return [i + 2, i + 2 + spelling.length];
     }
   }
   return null;

@@ -2,12 +2,11 @@ import { assetUrlFor } from "../assets/pipeline.ts";
 import { openBlockStore } from "../cache/block-store.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
-import { findAttribute } from "../links/html-check.ts";
+import { attributeRanges } from "../links/html-check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "../links/html-links.ts";
 import { shareLookups } from "../links/lookup.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
-import type { Range } from "../model/range.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { RenderTarget } from "../model/site.ts";
 import { sharedHighlighter } from "./highlight/shared.ts";
@@ -196,12 +195,13 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
 function htmlFactsOf(html: string, generated: boolean): HtmlFacts {
   const facts = extractHtmlLinks(html);
   if (!generated) return facts;
-  const ranges: Record<string, Range> = {};
-  for (const link of facts.links) {
-    const range = ranges[link.href] ?? findAttribute(html, link.href, 0);
-    if (range) ranges[link.href] = range;
-  }
-  return { ...facts, ranges };
+  return {
+    ...facts,
+    ranges: attributeRanges(
+      html,
+      facts.links.map((l) => l.href),
+    ),
+  };
 }
 
 /** Site-view members that hand out whole lists (computed once per build) note that they were read. */
