@@ -96,7 +96,7 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   }
 
   const workers = pageWorkerCount(targets, input.maxWorkers);
-  const pool = createPagePool(input.snapshot, workers, targets, input.output ?? null, input.store ?? null);
+  const pool = createPagePool(input.snapshot, workers, input.output ?? null, input.store ?? null);
   try {
     // A few batches per worker balance the load; at most BATCH_MAX targets each, because a
     // batch's results are held by the worker and then copied to this process in one message.

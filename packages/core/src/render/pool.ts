@@ -54,30 +54,26 @@ interface PoolWorker {
 
 let builds = 0;
 
-/** Per worker, the pages below which its FTL compiles would not pay back (see below). */
-const FTL_MIN_PAGES_PER_WORKER = 4000;
-
 /**
- * Workers are processes rather than threads so that a short render can run without
- * JavaScriptCore's optimizing FTL tier, a setting of the whole process: its compiles run on
- * JIT threads that take the CPU from the pages when every core renders. At 2,000 pages the two
- * workers' JIT threads used 2.7 s of CPU with FTL and 0.7 s without, for the same rendering
- * time (9.5 s of CPU in all against 11.9 s); at 10,000 pages (7,300 a worker) the totals were
- * even or slightly better with it. The site's snapshot is written once to a file that each
- * worker reads; when `output` is given the workers write the pages' files.
+ * Workers are processes rather than threads so that they can run without JavaScriptCore's
+ * optimizing FTL tier, a setting of the whole process: its compiles run on JIT threads that
+ * take the CPU from the pages when every core renders. At 2,000 pages the two workers' JIT
+ * threads used 2.7 s of CPU with FTL and 0.7 s without, for the same rendering time (9.5 s of
+ * CPU in all against 11.9 s); at 10,000 pages (7,300 a worker) a cold build took 5% less time
+ * and CPU without it (A/B, 3 pairs, 0.94-0.97). `BUN_JSC_useFTLJIT` set by the user wins. The
+ * site's snapshot is written once to a file that each worker reads; when `output` is given the
+ * workers write the pages' files.
  */
 export function createPagePool(
   snapshot: RenderSnapshot,
   workers: number,
-  pages: number,
   output: WorkerOutput | null,
   store: WorkerStore | null = null,
 ): PagePool {
   const buildId = `${process.pid}-${++builds}-${Date.now()}`;
   const snapshotPath = join(tmpdir(), `bengal-render-${buildId}.bin`);
   const entry = new URL("./worker.ts", import.meta.url).pathname;
-  const ftl = pages / workers >= FTL_MIN_PAGES_PER_WORKER ? "true" : "false";
-  const env = { ...process.env, BUN_JSC_useFTLJIT: process.env.BUN_JSC_useFTLJIT ?? ftl };
+  const env = { ...process.env, BUN_JSC_useFTLJIT: process.env.BUN_JSC_useFTLJIT ?? "false" };
   const queue: Task[] = [];
   const pool: PoolWorker[] = [];
   let nextId = 0;
