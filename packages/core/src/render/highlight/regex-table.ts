@@ -65,7 +65,6 @@ interface TableFile {
 
 const TABLE_URL = new URL("./regex-table.json.gz", import.meta.url);
 
-/** The strict ES2018 translation of `pattern`, or null when it has none. */
 /**
  * The translation engine.ts would make of `pattern`: strict ES2018, else shiki's own (`target:
  * "auto"`, the `v` flag on Bun), else null (no JavaScript regex: shiki reports it).
