@@ -1,5 +1,4 @@
 import { parse as parseToml, TomlError } from "smol-toml";
-import { parseDocument as parseYaml } from "yaml";
 import { diagnostic } from "../diagnostics/create.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { FrontMatter, KeyRanges, ParsedDocument } from "../model/page.ts";
@@ -8,10 +7,10 @@ import { typeFrontMatter } from "./fields.ts";
 import { findFrontMatter } from "./front-matter.ts";
 import { type KeyPath, nearestValueRange, type SourceLocator } from "./locator.ts";
 import { createLineIndex, type LineIndex, shiftRange } from "./positions.ts";
+import { readYaml } from "./read-yaml.ts";
 import { readSimpleYaml } from "./simple-yaml.ts";
 import { locateToml } from "./toml-locator.ts";
 import { describeValue, isPlainObject, tomlMessage } from "./values.ts";
-import { locateYaml } from "./yaml-locator.ts";
 
 export interface ParseOptions {
   /** Report pages without a title (`[content] require_title`). */
@@ -126,22 +125,16 @@ function readRaw(
   } else {
     const simple = readSimpleYaml(raw);
     if (simple) return { data: simple.data, locator: simple.locator, diagnostics: [] };
-    const doc = parseYaml(raw, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      return {
-        data: null,
-        locator: null,
-        diagnostics: doc.errors.map((e) =>
-          diagnostic("frontmatter.invalid-yaml", {
-            file,
-            range: index.rangeAt(rawStart + e.pos[0], rawStart + e.pos[1]),
-            message: e.message,
-          }),
-        ),
-      };
-    }
-    data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
-    locator = locateYaml(doc, raw);
+    const read = readYaml(raw, (message, start, end) =>
+      diagnostic("frontmatter.invalid-yaml", {
+        file,
+        range: index.rangeAt(rawStart + start, rawStart + end),
+        message,
+      }),
+    );
+    if (read.locator === null) return read;
+    data = read.data;
+    locator = read.locator;
   }
   if (!isPlainObject(data)) {
     return fail(
