@@ -1,4 +1,9 @@
-import type { HtmlFacts } from "../links/html-links.ts";
+import {
+  type HtmlFacts,
+  type PlainHtmlFacts,
+  plainHtmlFacts,
+  revivedHtmlFacts,
+} from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { PageFacts } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
@@ -20,12 +25,11 @@ export function decodeDiagnostics(text: string): Diagnostic[] {
 }
 
 export function encodeHtmlFacts(facts: HtmlFacts): string {
-  return JSON.stringify({ ...facts, ids: [...facts.ids] });
+  return JSON.stringify(plainHtmlFacts(facts));
 }
 
 export function decodeHtmlFacts(text: string): HtmlFacts {
-  const stored = JSON.parse(text) as Omit<HtmlFacts, "ids"> & { ids: string[] };
-  return { ...stored, ids: new Set(stored.ids) };
+  return revivedHtmlFacts(JSON.parse(text) as PlainHtmlFacts);
 }
 
 /**

@@ -21,6 +21,17 @@ export interface HtmlFacts {
   readonly ranges?: Readonly<Record<string, Range>>;
 }
 
+/** `HtmlFacts` as JSON can carry them (cache rows, worker replies): the ids as an array. */
+export type PlainHtmlFacts = Omit<HtmlFacts, "ids"> & { readonly ids: readonly string[] };
+
+export function plainHtmlFacts(facts: HtmlFacts): PlainHtmlFacts {
+  return { ...facts, ids: [...facts.ids] };
+}
+
+export function revivedHtmlFacts(plain: PlainHtmlFacts): HtmlFacts {
+  return { ...plain, ids: new Set(plain.ids) };
+}
+
 /** `srcset="a.png 1x, b.png 480w"` → `["a.png", "b.png"]`, following the HTML spec's candidate parsing. */
 export function srcsetUrls(srcset: string): string[] {
   const out: string[] = [];

@@ -1,4 +1,4 @@
-import type { HtmlFacts } from "../links/html-links.ts";
+import { type PlainHtmlFacts, plainHtmlFacts, revivedHtmlFacts } from "../links/html-links.ts";
 import type { TargetOutput } from "./page-render.ts";
 import type { PooledResult } from "./worker-output.ts";
 
@@ -17,10 +17,10 @@ export function decodeResults(text: string): PooledResult[] {
 }
 
 function idsAsArray(t: TargetOutput): TargetOutput {
-  return t.htmlFacts ? { ...t, htmlFacts: { ...t.htmlFacts, ids: [...t.htmlFacts.ids] as never } } : t;
+  return t.htmlFacts ? { ...t, htmlFacts: plainHtmlFacts(t.htmlFacts) as never } : t;
 }
 
 function idsAsSet(t: TargetOutput): TargetOutput {
-  const facts = t.htmlFacts as (Omit<HtmlFacts, "ids"> & { ids: string[] }) | null;
-  return facts ? { ...t, htmlFacts: { ...facts, ids: new Set(facts.ids) } } : t;
+  const facts = t.htmlFacts as PlainHtmlFacts | null;
+  return facts ? { ...t, htmlFacts: revivedHtmlFacts(facts) } : t;
 }
