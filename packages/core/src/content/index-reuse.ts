@@ -53,8 +53,7 @@ export function patchIndex(
 }
 
 function sameOutsideBody(a: ParsedDocument, b: ParsedDocument): boolean {
-  if (a.format !== b.format || a.bodyLine !== b.bodyLine) return false;
-  return stableJson([a.frontMatter, a.keyRanges]) === stableJson([b.frontMatter, b.keyRanges]);
+  return shapeText(a) === shapeText(b);
 }
 
 /**
@@ -62,7 +61,12 @@ function sameOutsideBody(a: ParsedDocument, b: ParsedDocument): boolean {
  * with the same path and shape make the same pages, sections, terms, URLs and targets.
  */
 export function documentShape(doc: ParsedDocument): string {
-  return Bun.hash(stableJson([doc.format, doc.bodyLine, doc.frontMatter, doc.keyRanges])).toString(36);
+  return Bun.hash(shapeText(doc)).toString(36);
+}
+
+/** All of a document but its body, as text: what `documentShape` hashes and `sameOutsideBody` compares. */
+function shapeText(doc: ParsedDocument): string {
+  return stableJson([doc.format, doc.bodyLine, doc.frontMatter, doc.keyRanges]);
 }
 
 /** JSON that tells a Date from the string of its ISO form. */
