@@ -148,7 +148,6 @@ async function pruneEmptyParents(host: Host, outputDir: string, file: string): P
   }
 }
 
-/** A cheap check that the file on disk is still the one we wrote (size match). */
 /**
  * Whether an output already holds `content` (its `hash`): the last build wrote that hash there
  * (`previous`, its manifest) and the file still has the size. Page workers ask it too.
@@ -164,6 +163,7 @@ export async function holdsOutput(
   return previous.files[path] === hash && (await isSame(host, join(outputDir, path), content));
 }
 
+/** A cheap check that the file on disk is still the one we wrote (size match). */
 async function isSame(host: Host, path: string, content: string | Uint8Array): Promise<boolean> {
   const stat = await host.stat(path);
   if (stat?.kind !== "file") return false;
