@@ -1,8 +1,6 @@
 import type { RegexEngine } from "shiki/core";
-import { STRICT_ES2018, type TableEntry, tableRegex } from "./regex-table.ts";
+import { type TableEntry, tableRegex, toRegex, translate } from "./regex-table.ts";
 import { createScannerEngine } from "./scanner.ts";
-
-type ShikiJavaScript = typeof import("shiki/engine/javascript");
 
 /**
  * shiki's JavaScript regex engine, with grammar regexes built for the `u` flag where that is exact.
@@ -26,12 +24,10 @@ export function grammarRegex(table: ReadonlyMap<string, TableEntry>): (pattern: 
     const entry = table.get(pattern);
     const built = entry ? tableRegex(pattern, entry) : null;
     if (built) return built;
-    // Loaded on the first pattern the table lacks (it loads oniguruma-to-es, ~25 ms).
-    const { defaultJavaScriptRegexConstructor } = require("shiki/engine/javascript") as ShikiJavaScript;
-    try {
-      return defaultJavaScriptRegexConstructor(pattern, STRICT_ES2018);
-    } catch {
-      return defaultJavaScriptRegexConstructor(pattern, { target: "auto" });
-    }
+    // A pattern the table lacks, translated now the same two ways (this loads oniguruma-to-es,
+    // ~25 ms, on the first one); none: the scanner leaves the rule out, as shiki's does.
+    const fresh = translate(pattern);
+    if (!fresh) throw new Error(`no JavaScript regex for the grammar pattern ${JSON.stringify(pattern)}`);
+    return toRegex(fresh);
   };
 }

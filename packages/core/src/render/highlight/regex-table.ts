@@ -16,7 +16,6 @@ import { handles, TableRegExp, type TableRegExpOptions } from "./table-regexp.ts
  */
 
 type Translator = typeof import("oniguruma-to-es");
-type ShikiJavaScript = typeof import("shiki/engine/javascript");
 let translator: Translator | null = null;
 
 /** The library, loaded on first need: synchronously, because shiki builds regexes synchronously. */
@@ -45,10 +44,10 @@ const SHIKI_OPTIONS = {
 } as const;
 
 /** The `u`-flag translation, exact or refused (see engine.ts). */
-export const STRICT_ES2018 = { ...SHIKI_OPTIONS, target: "ES2018", accuracy: "strict" } as const;
+const STRICT_ES2018 = { ...SHIKI_OPTIONS, target: "ES2018", accuracy: "strict" } as const;
 
 /** shiki's default, for the patterns with no exact `u`-flag translation (see engine.ts). */
-export const SHIKI_AUTO = { ...SHIKI_OPTIONS, target: "auto" } as const;
+const SHIKI_AUTO = { ...SHIKI_OPTIONS, target: "auto" } as const;
 
 type EmulatedRegExpOptions = NonNullable<ReturnType<Translator["toRegExpDetails"]>["options"]>;
 
@@ -156,13 +155,14 @@ export async function sampledPatterns(samples: Readonly<Record<string, string>>)
     import("shiki/core"),
     import("./scanner.ts"),
   ]);
-  const { defaultJavaScriptRegexConstructor } = require("shiki/engine/javascript") as ShikiJavaScript;
   const seen = new Set<string>();
   const engine = createScannerEngine({
     forgiving: true,
     regexConstructor: (pattern) => {
       seen.add(pattern);
-      return defaultJavaScriptRegexConstructor(pattern, SHIKI_AUTO);
+      const entry = translate(pattern);
+      if (!entry) throw new Error(`no JavaScript regex for ${pattern}`);
+      return toRegex(entry);
     },
   });
   const langs = Object.keys(samples);
