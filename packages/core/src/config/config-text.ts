@@ -6,7 +6,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import { nearestValueRange, type SourceLocator } from "../parse/locator.ts";
 import { createLineIndex } from "../parse/positions.ts";
 import { locateToml } from "../parse/toml-locator.ts";
-import { isPlainObject, tomlMessage } from "../parse/values.ts";
+import { isPlainObject, tomlErrorRange, tomlMessage } from "../parse/values.ts";
 import { DEFAULT_CONFIG, MENU_ENTRY_DEFAULTS } from "./defaults.ts";
 import { CONFIG_SCHEMA } from "./schema.ts";
 import { validate } from "./validate.ts";
@@ -64,17 +64,13 @@ function readToml(file: string, text: string): RawConfig {
     return { data: parseToml(text), locator: locateToml(text), diagnostics: [] };
   } catch (e) {
     if (!(e instanceof TomlError)) throw e;
-    const index = createLineIndex(text);
-    const line = Math.max(0, e.line - 1);
-    const start = Math.min(index.lineStart(line) + Math.max(0, e.column - 1), index.lineEnd(line));
-    const end = Math.max(start + 1, index.lineEnd(line));
     return {
       data: null,
       locator: null,
       diagnostics: [
         diagnostic("config.invalid-toml", {
           file,
-          range: index.rangeAt(start, Math.min(end, text.length)),
+          range: tomlErrorRange(e, createLineIndex(text)),
           message: tomlMessage(e),
         }),
       ],

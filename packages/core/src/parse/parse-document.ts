@@ -10,7 +10,7 @@ import { createLineIndex, type LineIndex, shiftRange } from "./positions.ts";
 import { readYaml } from "./read-yaml.ts";
 import { readSimpleYaml } from "./simple-yaml.ts";
 import { locateToml } from "./toml-locator.ts";
-import { describeValue, isPlainObject, tomlMessage } from "./values.ts";
+import { describeValue, isPlainObject, tomlErrorRange, tomlMessage } from "./values.ts";
 
 export interface ParseOptions {
   /** Report pages without a title (`[content] require_title`). */
@@ -110,13 +110,10 @@ function readRaw(
       data = parseToml(raw);
     } catch (e) {
       if (!(e instanceof TomlError)) throw e;
-      const line = rawLine + Math.max(0, e.line - 1);
-      const start = Math.min(index.lineStart(line) + Math.max(0, e.column - 1), index.lineEnd(line));
-      const end = Math.max(start + 1, index.lineEnd(line));
       return fail(
         diagnostic("frontmatter.invalid-toml", {
           file,
-          range: index.rangeAt(start, end),
+          range: tomlErrorRange(e, index, rawLine),
           message: tomlMessage(e),
         }),
       );

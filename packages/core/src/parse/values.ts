@@ -1,4 +1,6 @@
 import type { TomlError } from "smol-toml";
+import type { Range } from "../model/range.ts";
+import type { LineIndex } from "./positions.ts";
 
 /** Helpers for messages about user-written values (config and front matter alike). */
 
@@ -17,6 +19,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 /** smol-toml's message carries its own code frame; the CLI prints ours instead. */
+/**
+ * Where a TOML error points: from its line and column to that line's end (at least one
+ * character). `firstLine`: the line of `index`'s text where the TOML starts (front matter).
+ */
+export function tomlErrorRange(e: TomlError, index: LineIndex, firstLine = 0): Range {
+  const line = firstLine + Math.max(0, e.line - 1);
+  const start = Math.min(index.lineStart(line) + Math.max(0, e.column - 1), index.lineEnd(line));
+  return index.rangeAt(start, Math.max(start + 1, index.lineEnd(line)));
+}
+
 export function tomlMessage(e: TomlError): string {
   const first = e.message.split("\n")[0] ?? e.message;
   return first.replace(/^Invalid TOML document:\s*/, "") || "invalid TOML";
