@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../src/build/build.ts";
@@ -28,6 +28,41 @@ describe("parallel and sequential builds", () => {
       expect(a.size).toBeGreaterThan(200);
       expect(tree(join(root, "out-par"))).toEqual(a);
       expect(tree(join(root, "out-par2"))).toEqual(a);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test("broken links are reported the same when workers store the link facts the check reads back", async () => {
+    const root = mkdtempSync(join(tmpdir(), "bengal-par-links-"));
+    try {
+      generateSite(root, 60);
+      writeFileSync(
+        join(root, "content", "s0", "broken.md"),
+        [
+          "---",
+          "title: Broken",
+          "---",
+          "A [missing page](../s1/nowhere.md), a [missing heading](../s1/p1.md#no-such-heading)",
+          "and a [good one](../s1/p1.md#heading-1).",
+          "",
+          '<a href="/docs/raw-missing/">raw</a>',
+          "",
+        ].join("\n"),
+      );
+      const { seq, par, par2 } = await bothWays(root);
+      expect(par.workers.pages).toBeGreaterThan(0);
+      const linkProblems = (r: typeof seq) =>
+        r.diagnostics
+          .filter((d) => d.code.startsWith("link."))
+          .map((d) => `${d.code} ${d.file}:${d.range.start.line}:${d.range.start.character} ${d.message}`)
+          .sort();
+      const expected = linkProblems(seq);
+      expect(expected).toHaveLength(3);
+      expect(expected.every((line) => line.includes("content/s0/broken.md:"))).toBe(true);
+      expect(linkProblems(par)).toEqual(expected);
+      // The second pooled build checks again from the facts the first one's workers stored.
+      expect(linkProblems(par2)).toEqual(expected);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

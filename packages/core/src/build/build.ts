@@ -4,7 +4,13 @@ import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored } from "../cache/mirror.ts";
 import { openBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
-import { forgetRemoved, loadRenderRows, renderRowsKept, storeResults } from "../cache/render-cache.ts";
+import {
+  forgetRemoved,
+  loadRenderRows,
+  readThroughStored,
+  renderRowsKept,
+  storeResults,
+} from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { type IndexBasis, keepEqualPages, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";
@@ -273,7 +279,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           writer.record(writtenOutputs(result));
           // Recorded once its files are on disk: a crash before this renders the page again next time.
           if (cache && !result.stored) storing.add(result);
-          return withoutHtml(result, config.feeds.full_content);
+          const kept = withoutHtml(result, config.feeds.full_content);
+          return cache && result.stored ? readThroughStored(kept, cache.path) : kept;
         },
         ...(options.onItem
           ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }

@@ -3,6 +3,7 @@ import type { HtmlFacts } from "../links/html-links.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { PageFacts, PageGroupResult } from "../render/page-render.ts";
+import type { PooledResult } from "../render/worker-output.ts";
 
 export interface CollectedPages {
   /** Page outputs written during rendering. */
@@ -42,7 +43,7 @@ function linkList(facts: PageFacts): LinkRef[] {
 
 /** Turns per-page render results into what post-processing and the writer take. */
 export function collectPages(
-  results: readonly PageGroupResult[],
+  results: readonly PooledResult[],
   reused: readonly PageGroupResult[],
   sourceOf: (pageId: string) => string | null,
 ): CollectedPages {
@@ -65,6 +66,7 @@ export function collectPages(
   const isReused = new Set(reused);
   for (const group of [...results, ...reused]) {
     const facts = group.facts;
+    const stored = (group as PooledResult).stored === true;
     if (facts) {
       if (isReused.has(group)) {
         out.rendered.setLazy(group.pageId, () => facts.rendered);
@@ -85,8 +87,10 @@ export function collectPages(
     }
     for (const target of group.targets) {
       for (const d of target.diagnostics) report(d);
-      // A reused output's link facts are read from the cache only if a check asks for them.
-      if (isReused.has(group)) out.htmlFacts.setLazy(target.outputPath, () => target.htmlFacts!);
+      // A reused output's link facts, and those a worker stored, are read from the cache only
+      // if a check asks for them.
+      if (isReused.has(group) || (stored && target.html !== null))
+        out.htmlFacts.setLazy(target.outputPath, () => target.htmlFacts!);
       else if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
       if (target.html === null) out.kept.add(target.outputPath);
       else out.written.add(target.outputPath);

@@ -1,5 +1,4 @@
 import type { OutputFile } from "../model/output.ts";
-import type { PageGroupResult } from "../render/page-render.ts";
 import { type PooledResult, withoutBodyHtml } from "../render/worker-output.ts";
 import type { WrittenFile } from "../write/writer.ts";
 
@@ -22,7 +21,7 @@ export function writtenOutputs(result: PooledResult): readonly WrittenFile[] {
  * Once written (and cached), a page's HTML is not needed again: its links and ids travel as
  * `htmlFacts`, and its body HTML only for feeds that carry full content.
  */
-export function withoutHtml(result: PooledResult, keepBody: boolean): PageGroupResult {
+export function withoutHtml(result: PooledResult, keepBody: boolean): PooledResult {
   const { written: _written, ...rest } = result;
   const targets = rest.targets.map((t) => (t.html === null ? t : { ...t, html: "" }));
   return { ...rest, facts: withoutBodyHtml(rest.facts, keepBody), targets };

@@ -236,6 +236,15 @@ export async function readContentCached(
       for (const t of touched) touch.run(t.mtime, t.size, t.path);
       for (const p of removed) del.run(p);
     })();
+    // Stored, a new document's body is read back like a cached one's (`storedParse`) rather
+    // than held: a build renders on page workers that read bodies from the table, and this
+    // process held all of them through rendering (~64 MB at 10,000 pages) for nothing.
+    if (!mirror?.keep) {
+      for (const u of updates) {
+        const entry = entries.get(u.path);
+        if (entry && "parsed" in entry) readBodyBack(entry.parsed.doc, u.body_key, u.path, db);
+      }
+    }
   }
   if (mirror?.keep && db) {
     keepMirror(mirror.path, "docs", { paths, entries, sum, docs, diagnostics, position } satisfies KeptRead);
@@ -260,9 +269,14 @@ function storedParse(row: DocRow, db: Database): Parsed {
   if (row.body !== undefined) {
     return { doc: { ...stored.doc, body: row.body, bodyKey: row.body_key }, diagnostics: stored.diagnostics };
   }
-  const doc = { ...stored.doc, bodyKey: row.body_key } as ParsedDocument;
-  lazyProperty(doc, "body", () => String(readRow(db, "SELECT body FROM docs WHERE path = ?", row.path).body));
+  const doc = { ...stored.doc } as ParsedDocument;
+  readBodyBack(doc, row.body_key, row.path, db);
   return { doc, diagnostics: stored.diagnostics };
+}
+
+function readBodyBack(doc: ParsedDocument, bodyKey: string, path: string, db: Database): void {
+  (doc as { bodyKey?: string }).bodyKey = bodyKey;
+  lazyProperty(doc, "body", () => String(readRow(db, "SELECT body FROM docs WHERE path = ?", path).body));
 }
 
 /** Readable and without diagnostics: swapping it changes one document and no diagnostic. */

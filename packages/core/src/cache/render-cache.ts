@@ -96,14 +96,7 @@ export function loadRenderRows(
         row.deps,
         options.keep,
       );
-      lazyProperty(target, "htmlFacts", () => {
-        const stored = readRow(
-          options.path,
-          "SELECT html_facts FROM targets WHERE output_path = ?",
-          row.output_path,
-        );
-        return decodeHtmlFacts(String(stored.html_facts));
-      });
+      lazyProperty(target, "htmlFacts", () => storedHtmlFacts(options.path, row.output_path));
       rows.targets.set(row.output_path, target);
     }
   }
@@ -114,6 +107,40 @@ export function loadRenderRows(
   if (options.keep) keepMirror(options.path, "rows", rows);
   else dropMirror(options.path, "rows");
   return rows;
+}
+
+function storedHtmlFacts(path: string, outputPath: string): HtmlFacts {
+  const row = readRow(path, "SELECT html_facts FROM targets WHERE output_path = ?", outputPath);
+  return decodeHtmlFacts(String(row.html_facts));
+}
+
+function storedDeps(path: string, table: "facts" | "targets", id: string): Deps {
+  const sql =
+    table === "facts"
+      ? "SELECT deps FROM facts WHERE page_id = ?"
+      : "SELECT deps FROM targets WHERE output_path = ?";
+  return JSON.parse(String(readRow(path, sql, id).deps)) as Deps;
+}
+
+/**
+ * A result whose rows a page worker stored (`storedResult`), as the build takes it in: each
+ * output's link facts and every dependency list are read back from those rows when asked for.
+ * Held for every page until the link check, they were ~180 MB of the build process's heap at
+ * 10,000 pages, while both workers were still running; a CLI build reads them all once (the
+ * check, the key-value record), the worker no longer encodes them nor this process parses them.
+ */
+export function readThroughStored<T extends PageGroupResult>(result: T, path: string): T {
+  const facts = result.facts && { ...result.facts };
+  if (facts) lazyProperty(facts, "deps", () => storedDeps(path, "facts", result.pageId));
+  const targets = result.targets.map((t) => {
+    // A failed layout's output was never stored: it has nothing to read back.
+    if (t.html === null) return t;
+    const out = { ...t };
+    lazyProperty(out, "htmlFacts", () => storedHtmlFacts(path, t.outputPath));
+    lazyProperty(out, "deps", () => storedDeps(path, "targets", t.outputPath));
+    return out;
+  });
+  return { ...result, facts, targets };
 }
 
 function decodeFacts(row: FactsRow, path: string, deps: Deps): PageFacts {

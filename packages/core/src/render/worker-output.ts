@@ -20,10 +20,17 @@ export interface WorkerStore {
 
 /**
  * The result once its rows are stored: the body HTML, most of what is left of a reply, stays
- * behind unless full-content feeds show it.
+ * behind unless full-content feeds show it, and so do the link facts and dependencies, which
+ * the build reads back from the rows when it needs them (`readThroughStored`).
  */
 export function storedResult(result: PooledResult, keepBody: boolean): PooledResult {
-  return { ...result, facts: withoutBodyHtml(result.facts, keepBody), stored: true };
+  const facts = withoutBodyHtml(result.facts, keepBody);
+  return {
+    ...result,
+    facts: facts && { ...facts, deps: {} },
+    targets: result.targets.map((t) => (t.html === null ? t : { ...t, htmlFacts: null, deps: {} })),
+    stored: true,
+  };
 }
 
 /** A page's facts without the body HTML (once written and cached), unless full-content feeds need it. */
