@@ -37,6 +37,12 @@ describe("extractHtmlLinks", () => {
   test("collects ids and anchor names, not text that only looks like markup", () => {
     expect([...facts.ids].sort()).toEqual(["caf&eacute;", "intro&more", "legacy", "top"]);
   });
+
+  test("facts left as slices of the HTML (a worker's, encoded at once) are the same facts", () => {
+    const slices = extractHtmlLinks(html, { detach: false });
+    expect(slices.links).toEqual(facts.links);
+    expect([...slices.ids]).toEqual([...facts.ids]);
+  });
 });
 
 describe("helpers", () => {

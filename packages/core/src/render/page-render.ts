@@ -63,7 +63,20 @@ export interface RenderContext {
 const FLUSH_EVERY = 100;
 
 /** Builds the engines once (highlighter, markdown, layouts) and reuses them for every page. */
-export async function createRenderContext(snapshot: RenderSnapshot, host: Host): Promise<RenderContext> {
+export interface RenderContextOptions {
+  /**
+   * The results are encoded and dropped as soon as they are made (a page worker's): their
+   * link facts need not be copied out of the page's HTML (`extractHtmlLinks`).
+   */
+  readonly encoded?: boolean;
+}
+
+export async function createRenderContext(
+  snapshot: RenderSnapshot,
+  host: Host,
+  options: RenderContextOptions = {},
+): Promise<RenderContext> {
+  const detach = options.encoded !== true;
   const { config, index } = snapshot;
   const highlight = config.markdown.highlight;
   const blocks = snapshot.cachePath ? tryOpenBlockStore(snapshot.cachePath) : null;
@@ -182,7 +195,7 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
         outputs.push({
           outputPath: target.outputPath,
           html: value,
-          htmlFacts: value === null ? null : htmlFactsOf(value, page.sourcePath === null),
+          htmlFacts: value === null ? null : htmlFactsOf(value, page.sourcePath === null, detach),
           deps,
           diagnostics,
         });
@@ -192,8 +205,8 @@ export async function createRenderContext(snapshot: RenderSnapshot, host: Host):
   };
 }
 
-function htmlFactsOf(html: string, generated: boolean): HtmlFacts {
-  const facts = extractHtmlLinks(html);
+function htmlFactsOf(html: string, generated: boolean, detach: boolean): HtmlFacts {
+  const facts = extractHtmlLinks(html, { detach });
   if (!generated) return facts;
   return {
     ...facts,

@@ -46,7 +46,12 @@ const PLAIN = new Set(["", "text", "txt", "plain", "plaintext"]);
 const EMBEDDED = new Set<string>(EMBEDDED_NAMES);
 /** The bundled language whose module registers each embedded name. */
 const EMBEDDED_IN: Readonly<Record<(typeof EMBEDDED_NAMES)[number], LangKey>> = { "cpp-macro": "cpp" };
-const CACHE_LIMIT = 5000;
+/**
+ * Highlighted blocks kept in memory, in characters of HTML (~6 KB a block of ~15 lines). In a
+ * build every new block also goes to the block store, so memory only has to catch a block
+ * repeated within a few pages; 5,000 blocks of any size held ~60 MB in every page worker.
+ */
+const CACHE_CHARS = 1_000_000;
 /**
  * No time limit: the first lines a process tokenizes run cold (regex compilation, JIT) and can
  * exceed any limit, and a line cut short by a limit is coloured differently — output would then
@@ -158,9 +163,15 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       .map((line) => `<span class="line">${escapeHtml(line)}</span>`)
       .join("\n")}</code></pre>`;
 
+  let cachedChars = 0;
   const remember = (key: string, html: string) => {
     cache.set(key, html);
-    if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cachedChars += html.length;
+    while (cachedChars > CACHE_CHARS && cache.size > 1) {
+      const [oldest, dropped] = cache.entries().next().value!;
+      cache.delete(oldest);
+      cachedChars -= dropped.length;
+    }
   };
 
   return {
@@ -192,6 +203,7 @@ export async function createHighlighter(config: HighlightConfig, store?: BlockSt
       engine?.then((e) => e.core.dispose()).catch(() => undefined);
       engine = null;
       cache.clear();
+      cachedChars = 0;
     },
   };
 }
