@@ -9,7 +9,14 @@ import { discoverSite } from "../discover/discover-site.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import { openCacheDb } from "./db.ts";
 import { readContentCached } from "./doc-cache.ts";
-import { invalidateKeyValues, mentionsAny, movedKeys, readKeyValues, recordKeyValues } from "./key-values.ts";
+import {
+  invalidateKeyValues,
+  mentionsAny,
+  mergeDeps,
+  movedKeys,
+  readKeyValues,
+  recordKeyValues,
+} from "./key-values.ts";
 import { loadRenderRows } from "./render-cache.ts";
 
 let dir: string;
@@ -25,6 +32,29 @@ function openDb() {
 }
 
 describe("key values", () => {
+  test("merging rows batch by batch gives what merging them all does", () => {
+    const rows: Record<string, string>[] = [
+      { a: "1", b: "x" },
+      { a: "1", c: "y" },
+      { a: "2", b: "x" },
+      { c: "z" },
+      { a: "2" },
+    ];
+    const all = new Map<string, string>();
+    for (const r of rows) mergeDeps(all, r);
+    const batches = [rows.slice(0, 2), rows.slice(2, 4), rows.slice(4)].map((batch) => {
+      const merged = new Map<string, string>();
+      for (const r of batch) mergeDeps(merged, r);
+      return Object.fromEntries(merged);
+    });
+    const byBatch = new Map<string, string>();
+    for (const b of batches) mergeDeps(byBatch, b);
+    expect(Object.fromEntries(byBatch)).toEqual(Object.fromEntries(all));
+    expect(all.get("b")).toBe("x");
+    expect(all.get("a")).toBe("\u0000mixed");
+    expect(all.get("c")).toBe("\u0000mixed");
+  });
+
   test("moved keys are those whose value differs; past sixteen the plan checks every row", () => {
     const known = new Map([
       ["body:a", "1"],
@@ -99,36 +129,43 @@ describe("key values", () => {
     db.close();
   });
 
-  test("after incremental builds every key a stored row names has the value that row recorded", async () => {
-    generateSite(dir, 20);
-    await build({ root: dir });
-    const page = join(dir, "content/s2/p7.md");
-    writeFileSync(page, `${readFileSync(page, "utf8")}\nOne more paragraph.\n`);
-    const edited = await build({ root: dir });
-    expect(edited.cache.rendered).toBeLessThan(10);
-    writeFileSync(page, readFileSync(page, "utf8").replace("title: Page 7", "title: Page Seven"));
-    await build({ root: dir });
+  test.each([
+    ["rendered in this process", null],
+    ["first stored by two page workers, merged per batch", 2],
+  ])(
+    "after incremental builds every key a stored row names has the value that row recorded (%s)",
+    async (_, workers) => {
+      generateSite(dir, 20);
+      const first = await build({ root: dir, ...(workers ? { parallel: true, maxWorkers: workers } : {}) });
+      expect(first.workers.pages).toBe(workers ?? 0);
+      const page = join(dir, "content/s2/p7.md");
+      writeFileSync(page, `${readFileSync(page, "utf8")}\nOne more paragraph.\n`);
+      const edited = await build({ root: dir });
+      expect(edited.cache.rendered).toBeLessThan(10);
+      writeFileSync(page, readFileSync(page, "utf8").replace("title: Page 7", "title: Page Seven"));
+      await build({ root: dir });
 
-    const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
-    if (!db) throw new Error("no database");
-    const table = readKeyValues(db, null)?.values;
-    expect(table).not.toBeNull();
-    const rows = loadRenderRows(db, {
-      path: join(dir, ".bengal/cache.db"),
-      generation: null,
-      empty: false,
-      keep: false,
-    });
-    let named = 0;
-    for (const row of [...rows.facts.values(), ...rows.targets.values()])
-      for (const [key, value] of Object.entries(row.deps)) {
-        expect(`${key}=${table!.get(key)}`).toBe(`${key}=${value}`);
-        named++;
-      }
-    expect(named).toBeGreaterThan(100);
-    expect(table!.get("body:content/s2/p7.md")).toBeDefined();
-    db.close();
-  });
+      const { db } = openCacheDb(join(dir, ".bengal/cache.db"));
+      if (!db) throw new Error("no database");
+      const table = readKeyValues(db, null)?.values;
+      expect(table).not.toBeNull();
+      const rows = loadRenderRows(db, {
+        path: join(dir, ".bengal/cache.db"),
+        generation: null,
+        empty: false,
+        keep: false,
+      });
+      let named = 0;
+      for (const row of [...rows.facts.values(), ...rows.targets.values()])
+        for (const [key, value] of Object.entries(row.deps)) {
+          expect(`${key}=${table!.get(key)}`).toBe(`${key}=${value}`);
+          named++;
+        }
+      expect(named).toBeGreaterThan(100);
+      expect(table!.get("body:content/s2/p7.md")).toBeDefined();
+      db.close();
+    },
+  );
 
   test("a build that stopped after reading the content cannot hide a front-matter edit from the next", async () => {
     generateSite(dir, 20);

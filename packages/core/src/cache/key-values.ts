@@ -1,6 +1,6 @@
 import type { Database } from "bun:sqlite";
-import type { PageGroupResult } from "../render/page-render.ts";
 import { type Deps, fromIndexShape, INDEX_SHAPE_KEYS, INDEX_SHAPE_KINDS } from "../render/track/dep-value.ts";
+import type { PooledResult } from "../render/worker-output.ts";
 import { readMeta, writeMeta } from "./db.ts";
 import type { RenderRows } from "./render-cache.ts";
 
@@ -132,16 +132,23 @@ export function recordKeyValues(
     return;
   }
   const all = new Map<string, string>();
-  for (const deps of update.rows)
-    for (const key in deps) {
-      const was = all.get(key);
-      if (was !== deps[key]) all.set(key, was === undefined ? deps[key]! : MIXED);
-    }
+  for (const deps of update.rows) mergeDeps(all, deps);
   db.transaction(() => {
     db.exec("DELETE FROM keyvals");
     for (const [key, v] of all) put.run(key, v);
     markValid(db, shape);
   })();
+}
+
+/**
+ * Adds a row's dependencies to `into`: a key rows disagree on becomes MIXED. Merging merged
+ * lists gives what merging their rows does, so a page worker can send one list per batch.
+ */
+export function mergeDeps(into: Map<string, string>, deps: Deps): void {
+  for (const key in deps) {
+    const was = into.get(key);
+    if (was !== deps[key]) into.set(key, was === undefined ? deps[key]! : MIXED);
+  }
 }
 
 function markValid(db: Database, shape: string | null): void {
@@ -161,10 +168,15 @@ export function recordBuildKeyValues(
   known: ReadonlyMap<string, string> | null,
   plan: { readonly moved: readonly string[] | null; readonly value: ((key: string) => string) | null },
   rows: RenderRows,
-  rendered: readonly PageGroupResult[],
+  rendered: readonly PooledResult[],
 ): void {
   const renderedDeps = function* () {
     for (const group of rendered) {
+      // A worker that stored its rows sent their dependencies merged, once per batch.
+      if (group.stored) {
+        if (group.batchDeps) yield group.batchDeps;
+        continue;
+      }
       if (group.facts) yield group.facts.deps;
       for (const t of group.targets) yield t.deps;
     }

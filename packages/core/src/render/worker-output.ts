@@ -4,12 +4,19 @@ import { contentHash } from "../write/hash.ts";
 import type { OutputManifest } from "../write/manifest.ts";
 import { holdsOutput, type WrittenFile } from "../write/writer.ts";
 import type { PageFacts, PageGroupResult } from "./page-render.ts";
+import type { Deps } from "./track/dep-value.ts";
 
 /** A page's result as a worker hands it back: its files already written when `written` is set. */
 export interface PooledResult extends PageGroupResult {
   readonly written?: readonly WrittenFile[];
   /** Its cache rows are already stored (by the worker, after writing its files). */
   readonly stored?: boolean;
+  /**
+   * On the last result of a batch whose rows a worker stored: the dependencies of all its
+   * results, merged (`mergeDeps`), for the build's key-value table. Each result's own lists
+   * stay in the rows.
+   */
+  readonly batchDeps?: Deps;
 }
 
 /** Where a worker stores its pages' cache rows itself, and whether feeds need the body HTML back. */

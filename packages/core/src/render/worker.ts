@@ -2,6 +2,7 @@ import type { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
 import { joinCacheDb } from "../cache/db.ts";
+import { mergeDeps } from "../cache/key-values.ts";
 import { storeResults } from "../cache/render-cache.ts";
 import { createBunHost } from "../host/bun-host.ts";
 import type { Host } from "../host/host.ts";
@@ -104,8 +105,16 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   } catch {
     return out;
   }
+  const merged = new Map<string, string>();
+  for (const result of out) {
+    if (result.facts) mergeDeps(merged, result.facts.deps);
+    for (const t of result.targets) mergeDeps(merged, t.deps);
+  }
   const keepBody = task.store.keepBody;
-  return out.map((result) => storedResult(result, keepBody));
+  const stored = out.map((result) => storedResult(result, keepBody));
+  const last = stored.length - 1;
+  if (last >= 0) stored[last] = { ...stored[last]!, batchDeps: Object.fromEntries(merged) };
+  return stored;
 }
 
 /** Batches between full collections in a worker (see below). */
