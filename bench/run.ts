@@ -17,7 +17,7 @@ import { capture, measure, memorySource, runScript, type Sample } from "./runner
 import { detectPeers, REPO } from "./runner/peers.ts";
 import { median, megabytes, Report, range, seconds, table } from "./runner/report.ts";
 import { bengalScenarios, SCENARIO_HEADER } from "./runner/scenarios.ts";
-import { bengalProfile, bengalStages } from "./runner/stages.ts";
+import { bengalProfile, bengalStages, bengalWorkerProfile } from "./runner/stages.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -108,6 +108,19 @@ report.section(
   const profile = await bengalProfile(bengal, site(pages).bengal, join(OUT, "profile"), dir);
   report.section(
     `Bengal CPU profile (${pages.toLocaleString("en-US")} pages, \`--no-parallel\`, \`bun --cpu-prof-md\`)`,
+    profile,
+  );
+}
+
+// The render stage as it runs in a pooled build: one page worker's CPU profile.
+{
+  const pages = SIZES.at(-1)!;
+  console.error(`bengal page worker CPU profile at ${pages} pages…`);
+  const bengal = all.find((p) => p.name === "bengal")!;
+  const dir = join(BENCH, ".out/worker-profile");
+  const profile = await bengalWorkerProfile(bengal, site(pages).bengal, join(OUT, "worker-profile"), dir);
+  report.section(
+    `Bengal page worker CPU profile (${pages.toLocaleString("en-US")} pages, default build, \`bun --cpu-prof-md\`)`,
     profile,
   );
 }

@@ -39,6 +39,57 @@ export async function bengalProfile(bengal: Peer, site: string, out: string, dir
   return [top, "", ...rows, "", `Full profile: \`${join(dir, file)}\``].map(shorten).join("\n");
 }
 
+/**
+ * One cold build as users run it (page workers) with every process under `bun --cpu-prof-md`
+ * (`BUN_OPTIONS`, which the workers inherit): the busiest worker's profile is the render stage as
+ * it really runs, its messages, cache rows and collections included. Returns that worker's
+ * hottest files and functions; every process's profile stays in `dir`.
+ */
+export async function bengalWorkerProfile(
+  bengal: Peer,
+  site: string,
+  out: string,
+  dir: string,
+): Promise<string> {
+  rmSync(dir, { recursive: true, force: true });
+  bengal.reset(site, out);
+  const cmd = bengal.build(site, out);
+  const env = { ...process.env, BUN_OPTIONS: `--cpu-prof-md --cpu-prof-dir=${dir}` };
+  const proc = Bun.spawn(cmd.argv as string[], { cwd: cmd.cwd, env, stdout: "ignore", stderr: "ignore" });
+  await proc.exited;
+  // Named CPU.<date>.<time>.<pid>.…: every process but the build's own is a page worker.
+  const workers = (existsSync(dir) ? readdirSync(dir) : [])
+    .filter((f) => f.endsWith(".md") && f.split(".")[3] !== String(proc.pid))
+    .map((f) => ({ f, lines: readFileSync(join(dir, f), "utf8").split("\n") }))
+    .map((w) => ({ ...w, samples: samplesOf(w.lines) }))
+    .sort((a, b) => b.samples - a.samples);
+  const busiest = workers[0];
+  if (!busiest) return `no page worker profile written (exit ${proc.exitCode}; below the pool's size?)`;
+  const files = busiest.lines.findIndex((l) => l.startsWith("## Files"));
+  const hot = busiest.lines.findIndex((l) => l.startsWith("## Hot Functions"));
+  return [
+    `${workers.length} page workers; the busiest took ${busiest.samples.toLocaleString("en-US")} samples (1 ms each). Shares are of its run, idle waits included.`,
+    "",
+    "**By file:**",
+    "",
+    ...(files >= 0 ? busiest.lines.slice(files + 2, files + 4 + 12) : []),
+    "",
+    "**Hottest functions:**",
+    "",
+    ...(hot >= 0 ? busiest.lines.slice(hot + 2, hot + 4 + 15) : []),
+    "",
+    `Full profiles: \`${dir}\``,
+  ]
+    .map(shorten)
+    .join("\n");
+}
+
+/** The sample count in a `--cpu-prof-md` profile's header table. */
+function samplesOf(lines: readonly string[]): number {
+  const row = lines.find((l) => /^\|\s*[\d.]+m?s\s*\|\s*\d+\s*\|/.test(l));
+  return row ? Number(row.split("|")[2]!.trim()) : 0;
+}
+
 /** Regex sources appear as function names; a few hundred characters of one say nothing. */
 function shorten(line: string): string {
   return line.replace(/``.*?``|`[^`]*`/g, (code) => {

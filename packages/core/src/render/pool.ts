@@ -19,6 +19,8 @@ import type { PooledResult, WorkerOutput, WorkerStore } from "./worker-output.ts
  * the pool at any size.
  */
 export const PAGE_POOL_MIN = 500;
+/** How long a worker has to exit by itself once the pool closes. */
+const EXIT_GRACE_MS = 2000;
 const PAGES_PER_WORKER = 250;
 
 /** Workers for `pages` pages: `max_workers` when set, else one per 250 pages up to the cores (and 8). */
@@ -149,8 +151,15 @@ export function createPagePool(
     async destroy() {
       closed = true;
       failAll(new Error("the page pool is closed"));
-      for (const worker of pool) worker.process.kill();
+      // Closing the channel ends a worker by itself (`worker.ts`), as a normal exit: its cache
+      // connections close cleanly and a profiler it runs under (`BUN_OPTIONS=--cpu-prof`, how
+      // the benchmark profiles a page worker) writes its profile. One that lingers is killed.
+      for (const worker of pool) worker.process.disconnect();
+      const lingering = setTimeout(() => {
+        for (const worker of pool) worker.process.kill();
+      }, EXIT_GRACE_MS);
       await Promise.all(pool.map((w) => w.process.exited));
+      clearTimeout(lingering);
       rmSync(snapshotPath, { force: true });
     },
   };
