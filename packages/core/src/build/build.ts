@@ -7,6 +7,7 @@ import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } fro
 import {
   forgetRemoved,
   loadRenderRows,
+  readStoredLinkFacts,
   readThroughStored,
   renderRowsKept,
   storeResults,
@@ -293,8 +294,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   diagnostics.push(...pages.diagnostics);
 
   const post = collect(
-    await timer.stage("postprocess", () =>
-      postprocess({
+    await timer.stage("postprocess", () => {
+      if (cache) readStoredLinkFacts(rendering.results, cache.db);
+      return postprocess({
         ...postprocessInputOf(index, pages, exists, assets),
         renderedOutputs: pages.written,
         ...(cache
@@ -303,8 +305,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ...(options.checkExternal
           ? { external: { host, cachePath: join(root, ".bengal", "external-links.json") } }
           : {}),
-      }),
-    ),
+      });
+    }),
   );
 
   const summary = await timer.stage("write", async () => {

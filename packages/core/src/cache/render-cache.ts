@@ -5,6 +5,7 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
+import type { PooledResult } from "../render/worker-output.ts";
 import { KeyIndex } from "./key-index.ts";
 import { lazyProperty, readRow, setRowSource } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
@@ -126,8 +127,9 @@ function storedDeps(path: string, table: "facts" | "targets", id: string): Deps 
  * A result whose rows a page worker stored (`storedResult`), as the build takes it in: each
  * output's link facts and every dependency list are read back from those rows when asked for.
  * Held for every page until the link check, they were ~180 MB of the build process's heap at
- * 10,000 pages, while both workers were still running; a CLI build reads them all once (the
- * check, the key-value record), the worker no longer encodes them nor this process parses them.
+ * 10,000 pages, while both workers were still running; the link check reads the facts once
+ * (`readStoredLinkFacts` reads them all in one pass), the worker no longer encodes them in its
+ * replies, and the key-value record takes each batch's merged dependencies instead.
  */
 export function readThroughStored<T extends PageGroupResult>(result: T, path: string): T {
   const facts = result.facts && { ...result.facts };
@@ -141,6 +143,31 @@ export function readThroughStored<T extends PageGroupResult>(result: T, path: st
     return out;
   });
   return { ...result, facts, targets };
+}
+
+/**
+ * Reads the link facts of `readThroughStored` results' outputs now, in one pass over the
+ * targets table, when they are a good part of it: the link check looks at every output
+ * rendered, and a row at a time cost ~4x the pass at 10,000 pages (~220 ms against ~50).
+ */
+export function readStoredLinkFacts(results: readonly PooledResult[], db: Database): void {
+  const pending = new Map<string, TargetOutput>();
+  for (const result of results) {
+    if (!result.stored) continue;
+    for (const t of result.targets) if (t.html !== null) pending.set(t.outputPath, t);
+  }
+  if (pending.size === 0) return;
+  const rows = (db.query("SELECT count(*) AS n FROM targets").get() as { n: number }).n;
+  if (pending.size * 4 < rows) return;
+  for (const row of db.query("SELECT output_path, html_facts FROM targets").iterate() as Iterable<{
+    output_path: string;
+    html_facts: string;
+  }>) {
+    const target = pending.get(row.output_path);
+    if (!target) continue;
+    const value = decodeHtmlFacts(row.html_facts);
+    Object.defineProperty(target, "htmlFacts", { value, enumerable: true, configurable: true });
+  }
 }
 
 function decodeFacts(row: FactsRow, path: string, deps: Deps): PageFacts {
