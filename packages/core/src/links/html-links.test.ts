@@ -45,6 +45,49 @@ describe("extractHtmlLinks", () => {
   });
 });
 
+describe("extractHtmlLinks with highlighted code blocks", () => {
+  const block =
+    '<pre class="shiki shiki-themes a b" style="--x:1" tabindex="0"><code><span class="line">' +
+    '<span style="color:red">&lt;a href="/in-code/"&gt;</span></span>\n<span class="line"></span></code></pre>';
+  const page = (inner: string) =>
+    `<html><body><a href="/before/" id="b">x</a>${inner}<h2 id="after">A</h2><a href="/after/">y</a></body></html>`;
+  const rangesOf = (html: string) => {
+    const out: number[] = [];
+    for (let at = html.indexOf(block); at >= 0; at = html.indexOf(block, at + block.length))
+      out.push(at, at + block.length);
+    return out;
+  };
+
+  test.each([
+    ["in the body", page(block)],
+    ["twice, in a list", page(`<ul><li>${block}</li><li>${block}</li></ul>`)],
+    [
+      "inside SVG content, where <pre> breaks out",
+      page(`<svg><g>${block}<a href="/svg-after/">z</a></g></svg>`),
+    ],
+    ["after a <math> integration point", page(`<math><mi>${block}</mi><mo>x</mo></math>`)],
+    ["inside a comment and a textarea", page(`<!-- ${block} --><textarea>${block}</textarea>`)],
+  ])("passing over them finds what a full scan finds (%s)", (_, html) => {
+    const ranges = rangesOf(html);
+    expect(ranges.length).toBeGreaterThan(0);
+    const full = extractHtmlLinks(html);
+    const skipped = extractHtmlLinks(html, { codeBlocks: ranges });
+    expect(skipped.links).toEqual(full.links);
+    expect([...skipped.ids]).toEqual([...full.ids]);
+  });
+
+  test("the inside of a block is not read, its <pre> and what follows are", () => {
+    // Not something a block holds: it shows that the scan jumps to the block's </pre>.
+    const inner = '<pre id="p"><code><a href="/hidden/" id="hidden">h</a></code></pre>';
+    const html = page(inner);
+    const at = html.indexOf(inner);
+    const facts = extractHtmlLinks(html, { codeBlocks: [at, at + inner.length] });
+    expect(facts.links.map((l) => l.href)).toEqual(["/before/", "/after/"]);
+    expect([...facts.ids]).toEqual(["b", "p", "after"]);
+    expect(extractHtmlLinks(html).links.map((l) => l.href)).toContain("/hidden/");
+  });
+});
+
 describe("helpers", () => {
   test("srcset candidates keep URLs with commas inside", () => {
     expect(srcsetUrls("a.png 1x,b.png 2x")).toEqual(["a.png", "b.png"]);

@@ -1,7 +1,7 @@
 import type { Range } from "../model/range.ts";
 import { decodeEntities } from "./entities.ts";
 import { scanStartTags } from "./html-scan.ts";
-import { attribute } from "./html-tag.ts";
+import { attribute, type StartTag } from "./html-tag.ts";
 
 /** One URL found in an output HTML page. */
 export interface HtmlLink {
@@ -73,9 +73,13 @@ const asIs = (text: string): string => text;
  * final HTML, layouts included, is what visitors get. A single pass of `scanStartTags`, which
  * finds the same tags as Bun's HTMLRewriter did here, at a fraction of the cost, and runs anywhere.
  * `detach: false` leaves the strings as slices of `html`, for facts that are encoded and dropped
- * (a page worker's): copying them was ~1.5% of a worker's time.
+ * (a page worker's): copying them was ~1.5% of a worker's time. `codeBlocks`: where highlighted
+ * code blocks sit in `html`, passed over (`scanStartTags`).
  */
-export function extractHtmlLinks(html: string, options: { readonly detach?: boolean } = {}): HtmlFacts {
+export function extractHtmlLinks(
+  html: string,
+  options: { readonly detach?: boolean; readonly codeBlocks?: readonly number[] } = {},
+): HtmlFacts {
   const detached = options.detach === false ? asIs : copied;
   const links: HtmlLink[] = [];
   const ids = new Set<string>();
@@ -87,7 +91,7 @@ export function extractHtmlLinks(html: string, options: { readonly detach?: bool
       links.push({ tag, attr, href: detached(decodeEntities(raw).trim()), rel });
     }
   };
-  scanStartTags(html, (tag) => {
+  const visit = (tag: StartTag) => {
     const name = tag.name;
     switch (name) {
       case "a":
@@ -113,6 +117,7 @@ export function extractHtmlLinks(html: string, options: { readonly detach?: bool
       const anchor = attribute(tag, "name");
       if (anchor) ids.add(detached(decodeEntities(anchor)));
     }
-  });
+  };
+  scanStartTags(html, visit, options.codeBlocks);
   return { links, ids };
 }

@@ -10,6 +10,9 @@ const QUESTION = 63;
 
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+const NONE: readonly number[] = [];
+const PRE_END = "</pre>";
+
 /** Elements whose content is text up to their own end tag (in the HTML namespace). */
 const RAW_TEXT = new Set(["title", "textarea", "style", "iframe", "xmp", "noembed", "noframes", "noscript"]);
 
@@ -20,13 +23,20 @@ const RAW_TEXT = new Set(["title", "textarea", "style", "iframe", "xmp", "noembe
  * instructions, CDATA in SVG/MathML and the text of script/style/textarea/title/… are skipped;
  * a tag cut off by the end of the text is not reported. Which namespace the scan is in is
  * simulated as lol-html does (it decides whether `<style>` starts raw text), without a tree.
+ * `codeBlocks` ([start, end) pairs, ascending) are highlighted code blocks whose insides are
+ * passed over when the scan meets their `<pre>` in HTML content (`RenderedMarkdown.codeBlocks`).
  */
-export function scanStartTags(html: string, visit: (tag: StartTag) => void): void {
+export function scanStartTags(
+  html: string,
+  visit: (tag: StartTag) => void,
+  codeBlocks: readonly number[] = NONE,
+): void {
   const tag = newStartTag(html);
   const ns = createNamespaces();
   let afterEndTag = true;
   const n = html.length;
   let pos = 0;
+  let block = 0;
   while (pos < n) {
     const lt = html.indexOf("<", pos);
     if (lt < 0 || lt + 1 >= n) return;
@@ -41,7 +51,10 @@ export function scanStartTags(html: string, visit: (tag: StartTag) => void): voi
       afterEndTag = false;
       const name = tag.name;
       if (inHtml) {
-        if (name === "script") pos = skipScriptData(html, pos);
+        if (name === "pre") {
+          while (block < codeBlocks.length && codeBlocks[block + 1]! <= lt) block += 2;
+          if (codeBlocks[block] === lt) pos = codeBlockClose(html, codeBlocks[block + 1]!, pos);
+        } else if (name === "script") pos = skipScriptData(html, pos);
         else if (RAW_TEXT.has(name)) pos = rawTextEnd(html, pos, name);
         else if (name === "plaintext") return;
       }
@@ -80,6 +93,16 @@ export function scanStartTags(html: string, visit: (tag: StartTag) => void): voi
       pos = lt + 1;
     }
   }
+}
+
+/**
+ * Where the scan goes on after a highlighted block's `<pre>` (ending at `pos`): at its `</pre>`,
+ * read as usual. Inside are only `<code>`, `<span>` and escaped text, which in HTML content carry
+ * no link or id and change no state the scan keeps.
+ */
+function codeBlockClose(html: string, end: number, pos: number): number {
+  const close = end - PRE_END.length;
+  return close >= pos && html.startsWith(PRE_END, close) ? close : pos;
 }
 
 /** After `<!--` at `start`: the index after the comment, or -1 if it never closes. */

@@ -26,6 +26,12 @@ export interface RenderedMarkdown {
   readonly readingTime: number;
   /** Every id in the rendered HTML (heading ids, `{#custom}`, raw HTML `id=`), for anchor checks. */
   readonly anchors: readonly string[];
+  /**
+   * Where the highlighted code blocks sit in `html`, as [start, end) pairs. Made of spans and
+   * escaped text only, they hold no link or id: reading a page's links skips their insides
+   * (~40% of a generated page's tags). Absent in facts cached before it was recorded.
+   */
+  readonly codeBlocks?: readonly number[];
 }
 
 export interface TocEntry {

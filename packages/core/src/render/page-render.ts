@@ -195,7 +195,8 @@ export async function createRenderContext(
         outputs.push({
           outputPath: target.outputPath,
           html: value,
-          htmlFacts: value === null ? null : htmlFactsOf(value, page.sourcePath === null, detach),
+          htmlFacts:
+            value === null ? null : htmlFactsOf(value, page.sourcePath === null, detach, facts?.rendered),
           deps,
           diagnostics,
         });
@@ -205,8 +206,13 @@ export async function createRenderContext(
   };
 }
 
-function htmlFactsOf(html: string, generated: boolean, detach: boolean): HtmlFacts {
-  const facts = extractHtmlLinks(html, { detach });
+function htmlFactsOf(
+  html: string,
+  generated: boolean,
+  detach: boolean,
+  rendered: RenderedMarkdown | undefined,
+): HtmlFacts {
+  const facts = extractHtmlLinks(html, { detach, codeBlocks: codeBlocksIn(html, rendered) });
   if (!generated) return facts;
   return {
     ...facts,
@@ -215,6 +221,17 @@ function htmlFactsOf(html: string, generated: boolean, detach: boolean): HtmlFac
       facts.links.map((l) => l.href),
     ),
   };
+}
+
+/**
+ * Where the page's highlighted code blocks sit in a target's HTML: at their place in the body,
+ * if the layout put the body in it as it is.
+ */
+function codeBlocksIn(html: string, rendered: RenderedMarkdown | undefined): readonly number[] | undefined {
+  const blocks = rendered?.codeBlocks;
+  if (!blocks || blocks.length === 0 || rendered.html === "") return undefined;
+  const at = html.indexOf(rendered.html);
+  return at < 0 ? undefined : blocks.map((offset) => offset + at);
 }
 
 /** Site-view members that hand out whole lists (computed once per build) note that they were read. */

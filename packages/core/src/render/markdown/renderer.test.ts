@@ -261,4 +261,30 @@ describe("code blocks", () => {
     expect(result.html).toContain("qapla&#39;");
     expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["markdown.unknown-language", 6]]);
   });
+
+  test("says where each highlighted block sits in the HTML, nested ones and repeats included", async () => {
+    const highlighter = await createHighlighter({
+      light: "github-light",
+      dark: "github-dark",
+      enabled: true,
+      line_numbers: false,
+    });
+    const block = "```ts\nconst x = 1;\n```";
+    const { result } = await render(
+      `Intro.\n\n${block}\n\n- item\n\n  ${block.replace(/\n/g, "\n  ")}\n\n${block}\n`,
+      {
+        highlighter,
+      },
+    );
+    const ranges = result.codeBlocks!;
+    expect(ranges).toHaveLength(6);
+    for (let i = 0; i < ranges.length; i += 2) {
+      const html = result.html.slice(ranges[i], ranges[i + 1]);
+      expect(html.startsWith('<pre class="shiki')).toBe(true);
+      expect(html.endsWith("</code></pre>")).toBe(true);
+      expect(html).toContain("const");
+      if (i > 0) expect(ranges[i]!).toBeGreaterThan(ranges[i - 1]!);
+    }
+    expect((await render("No code here.\n", { highlighter })).result.codeBlocks).toBeUndefined();
+  });
 });

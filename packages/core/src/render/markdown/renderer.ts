@@ -130,19 +130,37 @@ export function createMarkdownRenderer(options: MarkdownRendererOptions): Markdo
     const summaryHtml =
       more >= 0 ? parts.slice(0, more).join("") : firstParagraph >= 0 ? parts[firstParagraph]! : "";
     const wordCount = countWords(lexed.tokens);
+    const html = parts.join("") + notes;
     const result: RenderedMarkdown = {
-      html: parts.join("") + notes,
+      html,
       headings: lexed.headings,
       toc: buildToc(lexed.headings, options.tocMinLevel, options.tocMaxLevel),
       summaryHtml: summaryHtml.trim(),
       wordCount,
       readingTime: Math.max(1, Math.ceil(wordCount / Math.max(1, options.readingSpeed))),
       anchors: lexed.anchors,
+      ...(highlighted && highlighted.size > 0 ? { codeBlocks: blockRanges(html, highlighted.values()) } : {}),
     };
     return { result, links, diagnostics };
   };
 
   return { prepare, finish, render: async (input) => finish(await prepare(input)) };
+}
+
+/**
+ * Each highlighted block's [start, end) in the page's HTML, found in document order. Any place
+ * that holds a block's exact HTML is a block, wherever it came from; one not found is left out.
+ */
+function blockRanges(html: string, blocks: Iterable<HighlightResult>): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (const block of blocks) {
+    const at = html.indexOf(block.html, from);
+    if (at < 0) continue;
+    out.push(at, at + block.html.length);
+    from = at + block.html.length;
+  }
+  return out;
 }
 
 /** Every code block of the document (lists, tables, quotes, admonitions and footnotes included), in order. */
