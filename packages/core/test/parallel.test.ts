@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../src/build/build.ts";
@@ -63,6 +63,15 @@ describe("parallel and sequential builds", () => {
       expect(linkProblems(par)).toEqual(expected);
       // The second pooled build checks again from the facts the first one's workers stored.
       expect(linkProblems(par2)).toEqual(expected);
+      // Two pages rendered again on the workers: their facts are read back a row at a time.
+      for (const page of ["content/s0/broken.md", "content/s1/p1.md"]) {
+        const file = join(root, page);
+        writeFileSync(file, `${readFileSync(file, "utf8")}\nOne more line.\n`);
+      }
+      const again = await build({ root, parallel: true, maxWorkers: 2, outputDir: "out-par2" });
+      expect(again.cache.rendered).toBeLessThan(10);
+      expect(again.workers.pages).toBe(2);
+      expect(linkProblems(again)).toEqual(expected);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

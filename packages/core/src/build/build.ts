@@ -8,8 +8,8 @@ import {
   forgetRemoved,
   loadRenderRows,
   readStoredLinkFacts,
-  readThroughStored,
   renderRowsKept,
+  storedHtmlFacts,
   storeResults,
 } from "../cache/render-cache.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
@@ -280,8 +280,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           writer.record(writtenOutputs(result));
           // Recorded once its files are on disk: a crash before this renders the page again next time.
           if (cache && !result.stored) storing.add(result);
-          const kept = withoutHtml(result, config.feeds.full_content);
-          return cache && result.stored ? readThroughStored(kept, cache.path) : kept;
+          return withoutHtml(result, config.feeds.full_content);
         },
         ...(options.onItem
           ? { onItem: (done: number, total: number) => options.onItem?.("render", done, total) }
@@ -290,12 +289,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ),
   );
   storing.flush();
-  const pages = collectPages(rendering.results, plan.reused, (id) => index.pages.get(id)?.sourcePath ?? null);
+  const pages = collectPages(
+    rendering.results,
+    plan.reused,
+    (id) => index.pages.get(id)?.sourcePath ?? null,
+    cache ? (path) => storedHtmlFacts(cache.path, path) : undefined,
+  );
   diagnostics.push(...pages.diagnostics);
 
   const post = collect(
     await timer.stage("postprocess", () => {
-      if (cache) readStoredLinkFacts(rendering.results, cache.db);
+      if (cache) readStoredLinkFacts(rendering.results, cache.db, pages.htmlFacts);
       return postprocess({
         ...postprocessInputOf(index, pages, exists, assets),
         renderedOutputs: pages.written,

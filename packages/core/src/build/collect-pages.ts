@@ -41,11 +41,15 @@ function linkList(facts: PageFacts): LinkRef[] {
   return list;
 }
 
-/** Turns per-page render results into what post-processing and the writer take. */
+/**
+ * Turns per-page render results into what post-processing and the writer take. Results a worker
+ * `stored` carry no link facts: `storedFacts` reads an output's from the cache, when a check asks.
+ */
 export function collectPages(
   results: readonly PooledResult[],
   reused: readonly PageGroupResult[],
   sourceOf: (pageId: string) => string | null,
+  storedFacts?: (outputPath: string) => HtmlFacts,
 ): CollectedPages {
   const out: CollectedPages = {
     written: new Set(),
@@ -64,6 +68,10 @@ export function collectPages(
     out.diagnostics.push(d);
   };
   const isReused = new Set(reused);
+  const fromStore = (path: string): HtmlFacts => {
+    if (!storedFacts) throw new Error(`the link facts of ${path} were stored, and nothing reads them back`);
+    return storedFacts(path);
+  };
   for (const group of [...results, ...reused]) {
     const facts = group.facts;
     const stored = (group as PooledResult).stored === true;
@@ -89,9 +97,10 @@ export function collectPages(
       for (const d of target.diagnostics) report(d);
       // A reused output's link facts, and those a worker stored, are read from the cache only
       // if a check asks for them.
-      if (isReused.has(group) || (stored && target.html !== null))
-        out.htmlFacts.setLazy(target.outputPath, () => target.htmlFacts!);
-      else if (target.htmlFacts) out.htmlFacts.set(target.outputPath, target.htmlFacts);
+      const path = target.outputPath;
+      if (isReused.has(group)) out.htmlFacts.setLazy(path, () => target.htmlFacts!);
+      else if (stored && target.html !== null) out.htmlFacts.setLazy(path, () => fromStore(path));
+      else if (target.htmlFacts) out.htmlFacts.set(path, target.htmlFacts);
       if (target.html === null) out.kept.add(target.outputPath);
       else out.written.add(target.outputPath);
     }

@@ -7,6 +7,7 @@ import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-re
 import type { Deps } from "../render/track/dep-value.ts";
 import type { PooledResult } from "../render/worker-output.ts";
 import { KeyIndex } from "./key-index.ts";
+import type { LazyMap } from "./lazy-map.ts";
 import { lazyProperty, readRow, setRowSource } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 import {
@@ -110,51 +111,27 @@ export function loadRenderRows(
   return rows;
 }
 
-function storedHtmlFacts(path: string, outputPath: string): HtmlFacts {
+/** One output's link facts, read from its row of the build's cache (`path`). */
+export function storedHtmlFacts(path: string, outputPath: string): HtmlFacts {
   const row = readRow(path, "SELECT html_facts FROM targets WHERE output_path = ?", outputPath);
   return decodeHtmlFacts(String(row.html_facts));
 }
 
-function storedDeps(path: string, table: "facts" | "targets", id: string): Deps {
-  const sql =
-    table === "facts"
-      ? "SELECT deps FROM facts WHERE page_id = ?"
-      : "SELECT deps FROM targets WHERE output_path = ?";
-  return JSON.parse(String(readRow(path, sql, id).deps)) as Deps;
-}
-
 /**
- * A result whose rows a page worker stored (`storedResult`), as the build takes it in: each
- * output's link facts and every dependency list are read back from those rows when asked for.
- * Held for every page until the link check, they were ~180 MB of the build process's heap at
- * 10,000 pages, while both workers were still running; the link check reads the facts once
- * (`readStoredLinkFacts` reads them all in one pass), the worker no longer encodes them in its
- * replies, and the key-value record takes each batch's merged dependencies instead.
+ * Reads the link facts of the outputs page workers stored (`storedResult`) into `into` now, in
+ * one pass over the targets table, when they are a good part of it: the link check looks at
+ * every output rendered, and a row at a time cost ~4x the pass at 10,000 pages (~220 ms
+ * against ~50). Otherwise `into` reads each when asked (`collectPages`).
  */
-export function readThroughStored<T extends PageGroupResult>(result: T, path: string): T {
-  const facts = result.facts && { ...result.facts };
-  if (facts) lazyProperty(facts, "deps", () => storedDeps(path, "facts", result.pageId));
-  const targets = result.targets.map((t) => {
-    // A failed layout's output was never stored: it has nothing to read back.
-    if (t.html === null) return t;
-    const out = { ...t };
-    lazyProperty(out, "htmlFacts", () => storedHtmlFacts(path, t.outputPath));
-    lazyProperty(out, "deps", () => storedDeps(path, "targets", t.outputPath));
-    return out;
-  });
-  return { ...result, facts, targets };
-}
-
-/**
- * Reads the link facts of `readThroughStored` results' outputs now, in one pass over the
- * targets table, when they are a good part of it: the link check looks at every output
- * rendered, and a row at a time cost ~4x the pass at 10,000 pages (~220 ms against ~50).
- */
-export function readStoredLinkFacts(results: readonly PooledResult[], db: Database): void {
-  const pending = new Map<string, TargetOutput>();
+export function readStoredLinkFacts(
+  results: readonly PooledResult[],
+  db: Database,
+  into: LazyMap<string, HtmlFacts>,
+): void {
+  const pending = new Set<string>();
   for (const result of results) {
     if (!result.stored) continue;
-    for (const t of result.targets) if (t.html !== null) pending.set(t.outputPath, t);
+    for (const t of result.targets) if (t.html !== null) pending.add(t.outputPath);
   }
   if (pending.size === 0) return;
   const rows = (db.query("SELECT count(*) AS n FROM targets").get() as { n: number }).n;
@@ -163,10 +140,7 @@ export function readStoredLinkFacts(results: readonly PooledResult[], db: Databa
     output_path: string;
     html_facts: string;
   }>) {
-    const target = pending.get(row.output_path);
-    if (!target) continue;
-    const value = decodeHtmlFacts(row.html_facts);
-    Object.defineProperty(target, "htmlFacts", { value, enumerable: true, configurable: true });
+    if (pending.has(row.output_path)) into.set(row.output_path, decodeHtmlFacts(row.html_facts));
   }
 }
 

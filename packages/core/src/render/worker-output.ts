@@ -9,7 +9,11 @@ import type { Deps } from "./track/dep-value.ts";
 /** A page's result as a worker hands it back: its files already written when `written` is set. */
 export interface PooledResult extends PageGroupResult {
   readonly written?: readonly WrittenFile[];
-  /** Its cache rows are already stored (by the worker, after writing its files). */
+  /**
+   * Its cache rows are already stored (by the worker, after writing its files). Its outputs'
+   * link facts and every dependency list were left in those rows (`storedResult`): readers take
+   * them from there (`collectPages`) or from `batchDeps` (`recordBuildKeyValues`).
+   */
   readonly stored?: boolean;
   /**
    * On the last result of a batch whose rows a worker stored: the dependencies of all its
@@ -27,8 +31,9 @@ export interface WorkerStore {
 
 /**
  * The result once its rows are stored: the body HTML, most of what is left of a reply, stays
- * behind unless full-content feeds show it, and so do the link facts and dependencies, which
- * the build reads back from the rows when it needs them (`readThroughStored`).
+ * behind unless full-content feeds show it, and so do the link facts and dependencies. Held for
+ * every page until the link check, those were ~180 MB of the build process's heap at 10,000
+ * pages while both workers still ran; the build reads the facts back from the rows.
  */
 export function storedResult(result: PooledResult, keepBody: boolean): PooledResult {
   const facts = withoutBodyHtml(result.facts, keepBody);
