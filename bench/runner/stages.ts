@@ -34,8 +34,7 @@ export async function bengalProfile(bengal: Peer, site: string, out: string, dir
   if (!file) return `no profile written (exit ${proc.exitCode})`;
   const lines = readFileSync(join(dir, file), "utf8").split("\n");
   const top = lines.find((l) => l.startsWith("**Top 10:**")) ?? "";
-  const hot = lines.findIndex((l) => l.startsWith("## Hot Functions"));
-  const rows = hot >= 0 ? lines.slice(hot + 2, hot + 4 + 15) : [];
+  const rows = tableOf(lines, "## Hot Functions", 15);
   return [top, "", ...rows, "", `Full profile: \`${join(dir, file)}\``].map(shorten).join("\n");
 }
 
@@ -65,23 +64,27 @@ export async function bengalWorkerProfile(
     .sort((a, b) => b.samples - a.samples);
   const busiest = workers[0];
   if (!busiest) return `no page worker profile written (exit ${proc.exitCode}; below the pool's size?)`;
-  const files = busiest.lines.findIndex((l) => l.startsWith("## Files"));
-  const hot = busiest.lines.findIndex((l) => l.startsWith("## Hot Functions"));
   return [
     `${workers.length} page workers; the busiest took ${busiest.samples.toLocaleString("en-US")} samples (1 ms each). Shares are of its run, idle waits included.`,
     "",
     "**By file:**",
     "",
-    ...(files >= 0 ? busiest.lines.slice(files + 2, files + 4 + 12) : []),
+    ...tableOf(busiest.lines, "## Files", 12),
     "",
     "**Hottest functions:**",
     "",
-    ...(hot >= 0 ? busiest.lines.slice(hot + 2, hot + 4 + 15) : []),
+    ...tableOf(busiest.lines, "## Hot Functions", 15),
     "",
     `Full profiles: \`${dir}\``,
   ]
     .map(shorten)
     .join("\n");
+}
+
+/** The table under a `--cpu-prof-md` heading: its header, separator and first `rows` rows. */
+function tableOf(lines: readonly string[], heading: string, rows: number): string[] {
+  const at = lines.findIndex((l) => l.startsWith(heading));
+  return at >= 0 ? lines.slice(at + 2, at + 4 + rows) : [];
 }
 
 /** The sample count in a `--cpu-prof-md` profile's header table. */

@@ -20,6 +20,16 @@ function render(
   return renderer.render({ path: "content/page.md", body, bodyLine: 2, resolveLink });
 }
 
+/** The theme's highlighting: github-light and github-dark. */
+function shikiHighlighter(): Promise<Highlighter> {
+  return createHighlighter({
+    light: "github-light",
+    dark: "github-dark",
+    enabled: true,
+    line_numbers: false,
+  });
+}
+
 function dom(html: string) {
   const window = new Window();
   window.document.body.innerHTML = html;
@@ -248,12 +258,7 @@ describe("code blocks", () => {
   });
 
   test("with the shiki highlighter", async () => {
-    const highlighter = await createHighlighter({
-      light: "github-light",
-      dark: "github-dark",
-      enabled: true,
-      line_numbers: false,
-    });
+    const highlighter = await shikiHighlighter();
     const { result, diagnostics } = await render("```ts\nconst x = 1;\n```\n\n```klingon\nqapla'\n```\n", {
       highlighter,
     });
@@ -263,19 +268,10 @@ describe("code blocks", () => {
   });
 
   test("says where each highlighted block sits in the HTML, nested ones and repeats included", async () => {
-    const highlighter = await createHighlighter({
-      light: "github-light",
-      dark: "github-dark",
-      enabled: true,
-      line_numbers: false,
-    });
+    const highlighter = await shikiHighlighter();
     const block = "```ts\nconst x = 1;\n```";
-    const { result } = await render(
-      `Intro.\n\n${block}\n\n- item\n\n  ${block.replace(/\n/g, "\n  ")}\n\n${block}\n`,
-      {
-        highlighter,
-      },
-    );
+    const body = `Intro.\n\n${block}\n\n- item\n\n  ${block.replace(/\n/g, "\n  ")}\n\n${block}\n`;
+    const { result } = await render(body, { highlighter });
     const ranges = result.codeBlocks!;
     expect(ranges).toHaveLength(6);
     for (let i = 0; i < ranges.length; i += 2) {
