@@ -4,14 +4,8 @@ import { openLinkCache } from "../cache/link-cache.ts";
 import { keepMirror, mirrored } from "../cache/mirror.ts";
 import { openBuildCache } from "../cache/open.ts";
 import { inputPaths, quickUnchanged, recordQuick, restatInputs, statInputs } from "../cache/quick-check.ts";
-import {
-  forgetRemoved,
-  loadRenderRows,
-  readStoredLinkFacts,
-  renderRowsKept,
-  storedHtmlFacts,
-  storeResults,
-} from "../cache/render-cache.ts";
+import { forgetRemoved, loadRenderRows, renderRowsKept, storeResults } from "../cache/render-cache.ts";
+import { readStoredLinkFacts, storedHtmlFacts } from "../cache/stored-link-facts.ts";
 import { inputsFingerprint, recordUnchanged, unchangedSince } from "../cache/unchanged.ts";
 import { type IndexBasis, keepEqualPages, patchIndex } from "../content/index-reuse.ts";
 import { diagnostic } from "../diagnostics/create.ts";

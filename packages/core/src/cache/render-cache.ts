@@ -5,19 +5,17 @@ import type { Diagnostic } from "../model/diagnostic.ts";
 import type { RenderTarget } from "../model/site.ts";
 import type { PageFacts, PageGroupResult, TargetOutput } from "../render/page-render.ts";
 import type { Deps } from "../render/track/dep-value.ts";
-import type { PooledResult } from "../render/worker-output.ts";
 import { KeyIndex } from "./key-index.ts";
-import type { LazyMap } from "./lazy-map.ts";
 import { lazyProperty, readRow, setRowSource } from "./lazy-row.ts";
 import { dropMirror, keepMirror, mirrored } from "./mirror.ts";
 import {
   decodeDiagnostics,
   decodeFacts as decodeFactsText,
-  decodeHtmlFacts,
   encodeDiagnostics,
   encodeFacts,
   encodeHtmlFacts,
 } from "./row-codec.ts";
+import { storedHtmlFacts } from "./stored-link-facts.ts";
 
 interface FactsRow {
   page_id: string;
@@ -109,39 +107,6 @@ export function loadRenderRows(
   if (options.keep) keepMirror(options.path, "rows", rows);
   else dropMirror(options.path, "rows");
   return rows;
-}
-
-/** One output's link facts, read from its row of the build's cache (`path`). */
-export function storedHtmlFacts(path: string, outputPath: string): HtmlFacts {
-  const row = readRow(path, "SELECT html_facts FROM targets WHERE output_path = ?", outputPath);
-  return decodeHtmlFacts(String(row.html_facts));
-}
-
-/**
- * Reads the link facts of the outputs page workers stored (`storedResult`) into `into` now, in
- * one pass over the targets table, when they are a good part of it: the link check looks at
- * every output rendered, and a row at a time cost ~4x the pass at 10,000 pages (~220 ms
- * against ~50). Otherwise `into` reads each when asked (`collectPages`).
- */
-export function readStoredLinkFacts(
-  results: readonly PooledResult[],
-  db: Database,
-  into: LazyMap<string, HtmlFacts>,
-): void {
-  const pending = new Set<string>();
-  for (const result of results) {
-    if (!result.stored) continue;
-    for (const t of result.targets) if (t.html !== null) pending.add(t.outputPath);
-  }
-  if (pending.size === 0) return;
-  const rows = (db.query("SELECT count(*) AS n FROM targets").get() as { n: number }).n;
-  if (pending.size * 4 < rows) return;
-  for (const row of db.query("SELECT output_path, html_facts FROM targets").iterate() as Iterable<{
-    output_path: string;
-    html_facts: string;
-  }>) {
-    if (pending.has(row.output_path)) into.set(row.output_path, decodeHtmlFacts(row.html_facts));
-  }
 }
 
 function decodeFacts(row: FactsRow, path: string, deps: Deps): PageFacts {
