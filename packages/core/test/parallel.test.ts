@@ -1,5 +1,6 @@
+import { Database } from "bun:sqlite";
 import { describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "../src/build/build.ts";
@@ -74,6 +75,42 @@ describe("parallel and sequential builds", () => {
       expect(linkProblems(again)).toEqual(expected);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test("after a layout edit, workers render from the cached markdown they read themselves, and store none of it again", async () => {
+    for (const profile of ["build", "serve"] as const) {
+      const root = mkdtempSync(join(tmpdir(), `bengal-par-layout-${profile}-`));
+      try {
+        generateSite(root, 60);
+        const pooled = { root, profile, parallel: true, maxWorkers: 2 } as const;
+        await build(pooled);
+        const cacheFile = join(root, ".bengal", profile === "serve" ? "serve-cache.db" : "cache.db");
+        // From here on, every write of a page's markdown facts is counted.
+        const db = new Database(cacheFile);
+        db.exec(
+          "CREATE TABLE facts_writes (page_id TEXT); CREATE TRIGGER count_facts AFTER INSERT ON facts BEGIN INSERT INTO facts_writes VALUES (NEW.page_id); END;",
+        );
+        db.close();
+        mkdirSync(join(root, "templates"), { recursive: true });
+        const theme = join(import.meta.dir, "../theme/templates/page.tsx");
+        writeFileSync(
+          join(root, "templates/page.tsx"),
+          readFileSync(theme, "utf8").replace("<article", '<article data-x="1"'),
+        );
+        const relayout = await build(pooled);
+        expect(relayout.failed).toBe(false);
+        expect(relayout.workers.pages).toBe(2);
+        expect(relayout.cache.rendered).toBeGreaterThan(50);
+        const after = new Database(cacheFile, { readonly: true });
+        expect(after.query("SELECT count(*) AS n FROM facts_writes").get()).toEqual({ n: 0 });
+        after.close();
+        expect(readFileSync(join(root, "public/s1/p1/index.html"), "utf8")).toContain('data-x="1"');
+        await build({ root, profile, parallel: false, full: true, outputDir: "out-clean" });
+        expect(tree(join(root, "public"))).toEqual(tree(join(root, "out-clean")));
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     }
   }, 120_000);
 

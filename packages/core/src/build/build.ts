@@ -269,6 +269,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ...(!options.host && cache && rows && rows.keys === null
           ? { store: { cachePath: cache.path, keepBody: config.feeds.full_content } }
           : {}),
+        // The plan's cached facts are the cache's rows.
+        factsInCache: cache !== null,
         onResult: async (result) => {
           await writer.write(pageOutputs(result));
           writer.record(writtenOutputs(result));

@@ -29,6 +29,11 @@ export interface RenderPagesInput {
    * neither the rows' encoding nor the body HTML passes through this process.
    */
   readonly store?: WorkerStore;
+  /**
+   * Every group's `facts` are its page's row in the cache at `snapshot.cachePath` (the
+   * build's plan took them from there): page workers then read them themselves.
+   */
+  readonly factsInCache?: boolean;
   readonly onItem?: (done: number, total: number) => void;
   /**
    * Takes each page's result as soon as it is rendered (the build writes its files right away)
@@ -72,14 +77,7 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   const { groups } = input;
   if (groups.length === 0) return { results: [], diagnostics: [], workers: 0 };
   const targets = groups.reduce((n, g) => n + g.targets.length, 0);
-  // What pays for workers is markdown and highlighting; pages rendered through a layout alone
-  // (generated lists, or pages with cached markdown after a layout edit) cost about a
-  // millisecond each, less than starting a worker.
-  const withMarkdown = groups.reduce(
-    (n, g) => n + (g.facts || g.pageId.startsWith("@generated/") ? 0 : g.targets.length),
-    0,
-  );
-  const sized = input.maxWorkers !== null ? targets : withMarkdown;
+  const sized = input.maxWorkers !== null ? targets : poolWork(groups, input.factsInCache === true);
   if (!usePagePool(sized, input.parallel, input.maxWorkers)) {
     const context = await createRenderContext(input.snapshot, input.host);
     try {
@@ -103,10 +101,18 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     // Counted in targets, not pages: a site's generated lists (one page, dozens of pagers each)
     // come first, and 64 of them made one batch of 3,500 targets at 10,000 pages.
     const batches = chunkTargets(groups, Math.min(BATCH_MAX, Math.ceil(targets / (workers * 4))));
+    const byRow = input.factsInCache === true && input.snapshot.cachePath !== null;
     let done = 0;
     const parts = await Promise.all(
       batches.map(async (batch) => {
-        const rendered = await pool.run(batch);
+        const sent = byRow
+          ? batch.map(({ facts, ...group }) => (facts ? { ...group, cachedFacts: true as const } : group))
+          : batch;
+        // A result comes back for each group, in order; cached facts come back as the ones held here.
+        const rendered = (await pool.run(sent)).map((result, i) => {
+          const facts = batch[i]?.facts;
+          return facts && byRow ? { ...result, facts } : result;
+        });
         const out = input.onResult ? await Promise.all(rendered.map(input.onResult)) : rendered;
         done += out.length;
         input.onItem?.(done, groups.length);
@@ -119,6 +125,26 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     await pool.destroy();
   }
 }
+
+/**
+ * Worth the pool when it reaches `PAGE_POOL_MIN` in pages with markdown: what pays for workers
+ * is markdown and highlighting. A page rendered through a layout alone (a generated list, or a
+ * page with cached markdown after a layout edit) counts for a fraction of one, measured below;
+ * those with cached markdown only when workers can read it from the cache themselves (copied
+ * over from here, the copies took as long as the layouts).
+ */
+export function poolWork(groups: readonly RenderGroup[], factsInCache: boolean): number {
+  let work = 0;
+  for (const g of groups) {
+    if (g.pageId.startsWith("@generated/")) continue;
+    if (!g.facts) work += g.targets.length;
+    else if (factsInCache) work += g.targets.length * LAYOUT_ONLY_SHARE;
+  }
+  return work;
+}
+
+/** Layout edit: share of a markdown page's work in a page rendered from cached markdown. */
+const LAYOUT_ONLY_SHARE = 0.2;
 
 /** Layout load problems are the same in every worker; report them once, from the main thread's view. */
 async function layoutDiagnosticsOnly(input: RenderPagesInput): Promise<readonly Diagnostic[]> {

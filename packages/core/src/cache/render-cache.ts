@@ -294,7 +294,8 @@ export function storeResults(db: Database, rendered: readonly PageGroupResult[],
   const mirror = rows.keys !== null;
   db.transaction(() => {
     for (const group of rendered) {
-      if (group.facts) {
+      // Facts the page was rendered from are its row's as they stand: not written again.
+      if (group.facts && rows.facts.get(group.pageId)?.facts !== group.facts) {
         putFacts.run(
           group.pageId,
           JSON.stringify(group.facts.deps),

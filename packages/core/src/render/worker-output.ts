@@ -1,5 +1,6 @@
 import type { Host } from "../host/host.ts";
 import { join } from "../host/path.ts";
+import type { RenderedMarkdown } from "../model/render.ts";
 import { contentHash } from "../write/hash.ts";
 import type { OutputManifest } from "../write/manifest.ts";
 import { holdsOutput, type WrittenFile } from "../write/writer.ts";
@@ -45,9 +46,19 @@ export function storedResult(result: PooledResult, keepBody: boolean): PooledRes
   };
 }
 
-/** A page's facts without the body HTML (once written and cached), unless full-content feeds need it. */
+/**
+ * A page's facts without the body HTML (once written and cached), unless full-content feeds
+ * need it. The HTML is left out unread: cached facts read it from the cache on first use, and
+ * a page rendered on a worker from those facts never needed it here.
+ */
 export function withoutBodyHtml(facts: PageFacts | null, keepBody: boolean): PageFacts | null {
-  return facts && !keepBody ? { ...facts, rendered: { ...facts.rendered, html: "" } } : facts;
+  if (!facts || keepBody) return facts;
+  // Copied key by key: naming `html` in a destructuring would read it.
+  const rendered: Record<string, unknown> = {};
+  for (const key in facts.rendered) {
+    if (key !== "html") rendered[key] = facts.rendered[key as keyof RenderedMarkdown];
+  }
+  return { ...facts, rendered: { ...(rendered as unknown as RenderedMarkdown), html: "" } };
 }
 
 const encoder = new TextEncoder();

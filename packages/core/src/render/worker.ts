@@ -1,6 +1,7 @@
 import type { Database } from "bun:sqlite";
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
+import { readCachedFacts } from "../cache/cached-facts.ts";
 import { joinCacheDb } from "../cache/db.ts";
 import { mergeDeps } from "../cache/key-values.ts";
 import { storeResults } from "../cache/render-cache.ts";
@@ -29,7 +30,16 @@ export interface RenderTask {
   readonly output: WorkerOutput | null;
   /** With `output`: the worker stores the pages' cache rows too (a build that keeps none in memory). */
   readonly store: WorkerStore | null;
-  readonly groups: ReadonlyArray<{ pageId: string; targets: readonly RenderTarget[]; facts?: PageFacts }>;
+  readonly groups: ReadonlyArray<{
+    pageId: string;
+    targets: readonly RenderTarget[];
+    facts?: PageFacts;
+    /**
+     * The page renders from its cached markdown facts, which the worker reads from the cache
+     * (`readCachedFacts`). Its result then comes back with `facts: null`: the build holds them.
+     */
+    cachedFacts?: true;
+  }>;
 }
 
 /**
@@ -91,8 +101,18 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   const context = await current.context;
   const previous = await current.previous;
   const out: PooledResult[] = [];
+  // Dependencies of the cached facts pages rendered from: unchanged, but part of what the batch read.
+  const cachedDeps = new Map<string, string>();
   for (const group of task.groups) {
-    const result = await context.renderGroup(group.pageId, group.targets, group.facts);
+    let facts = group.facts;
+    if (group.cachedFacts) {
+      if (!current.db) throw new Error("a page worker was sent cached facts without the build's cache");
+      facts = readCachedFacts(current.db, group.pageId);
+      mergeDeps(cachedDeps, facts.deps);
+    }
+    let result = await context.renderGroup(group.pageId, group.targets, facts);
+    // Already in the cache, and held by the build: neither stored again nor sent back.
+    if (group.cachedFacts) result = { ...result, facts: null };
     out.push(task.output === null ? result : await writePageFiles(host, task.output.dir, previous, result));
   }
   // The pool may end this process after the last batch: its new blocks are stored now.
@@ -105,7 +125,7 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   } catch {
     return out;
   }
-  const merged = new Map<string, string>();
+  const merged = cachedDeps;
   for (const result of out) {
     if (result.facts) mergeDeps(merged, result.facts.deps);
     for (const t of result.targets) mergeDeps(merged, t.deps);
