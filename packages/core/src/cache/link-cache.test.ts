@@ -105,6 +105,27 @@ describe.each(["build", "serve"] as const)("incremental link validation (%s)", (
 });
 
 describe("the link check's memory", () => {
+  test("the first rebuild after a full build finds the files it recorded, whether the assets were written or kept", async () => {
+    const structure = () => {
+      const db = new Database(join(root, ".bengal/cache.db"), { readonly: true });
+      try {
+        return (db.query("SELECT value FROM meta WHERE key = 'link-structure'").get() as { value: string })
+          .value;
+      } finally {
+        db.close();
+      }
+    };
+    const full = await build({ root });
+    expect(full.cache.mode).toBe("full");
+    const recorded = structure();
+    write("content/more/m3.md", page("M3", "Page 3 edited, see [A](/a/)."));
+    const after = await build({ root });
+    // The theme's assets were written by the full build and kept by this one: the same files.
+    expect(after.cache.mode).toBe("incremental");
+    expect(structure()).toBe(recorded);
+    expect(links(after)).toEqual(links(full));
+  });
+
   test("a page rendered by a build that stopped before checking links is checked again", async () => {
     await build({ root });
     // A later build rendered C (its render row was replaced) and stopped before link validation:

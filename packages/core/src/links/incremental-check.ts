@@ -120,14 +120,19 @@ export function checkLinksIncrementally(
   return same ? run.sameFiles(memory) : run.anyFiles();
 }
 
-/** Which files exist and which are checked, as one hash; null when some page is not checked. */
+/**
+ * Which files exist and which are checked, as one hash; null when some page is not checked.
+ * A file counts the same whether this build wrote it or kept it: the asset stage writes its
+ * files after a change and keeps them otherwise, so the first rebuild after a full build used
+ * to find another structure and look at every output again (~250 ms at 10,000 pages).
+ */
 function structureOf(ctx: LinkContext, input: HtmlCheckInput, hash: (text: string) => string): string | null {
   const targets = input.index.targets;
   if ((input.htmlFacts?.size ?? 0) !== targets.length) return null;
-  const extra: string[] = [];
-  for (const path of input.kept ?? []) if (!ctx.has(path)) extra.push(path);
+  const files = new Set(ctx.byPath.keys());
+  for (const path of input.kept ?? []) if (!ctx.has(path)) files.add(path);
   const pages = targets.map((t) => t.outputPath).join("\n");
-  return hash(`${pages}\0${[...ctx.byPath.keys()].join("\n")}\0${extra.sort().join("\n")}`);
+  return hash(`${pages}\0${[...files].sort().join("\n")}`);
 }
 
 class Run {
