@@ -229,22 +229,9 @@ function htmlFactsOf(
  */
 function codeBlocksIn(html: string, rendered: RenderedMarkdown | undefined): readonly number[] | undefined {
   const blocks = rendered?.codeBlocks;
-  const body = rendered?.html;
-  if (!blocks || blocks.length === 0 || !body) return undefined;
-  const at = indexOfLong(html, body);
+  if (!blocks || blocks.length === 0 || rendered.html === "") return undefined;
+  const at = html.indexOf(rendered.html);
   return at < 0 ? undefined : blocks.map((offset) => offset + at);
-}
-
-/**
- * `html.indexOf(text)` for a long `text` (a page's body, ~18 KB): candidates are found by its
- * first characters and then compared whole, which took ~5% of a layout-only render where
- * searching for the whole text at once was ~1%.
- */
-function indexOfLong(html: string, text: string): number {
-  const probe = text.slice(0, 64);
-  let at = html.indexOf(probe);
-  while (at >= 0 && !html.startsWith(text, at)) at = html.indexOf(probe, at + 1);
-  return at;
 }
 
 /** Site-view members that hand out whole lists (computed once per build) note that they were read. */
