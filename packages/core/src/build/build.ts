@@ -295,10 +295,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const post = collect(
     await timer.stage("postprocess", () => {
-      if (cache) readStoredLinkFacts(rendering.results, cache.db, pages.htmlFacts);
       return postprocess({
         ...postprocessInputOf(index, pages, exists, assets),
         renderedOutputs: pages.written,
+        ...(cache
+          ? {
+              prefetchLinkFacts: (due: number) =>
+                readStoredLinkFacts(rendering.results, cache.db, pages.htmlFacts, due),
+            }
+          : {}),
         ...(cache
           ? { linkStore: openLinkCache(cache.db, { ...cache, keep: options.profile === "serve" }) }
           : {}),

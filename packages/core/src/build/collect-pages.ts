@@ -1,5 +1,6 @@
 import { LazyMap } from "../cache/lazy-map.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
+import type { LinkPrints } from "../links/link-prints.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
 import type { PageFacts, PageGroupResult } from "../render/page-render.ts";
@@ -17,6 +18,8 @@ export interface CollectedPages {
   readonly kept: Set<string>;
   /** Links and ids of every page output, rendered now or reused. */
   readonly htmlFacts: LazyMap<string, HtmlFacts>;
+  /** The link check's prints of the outputs rendered now (`TargetOutput.prints`). */
+  readonly prints: Map<string, LinkPrints>;
 }
 
 // Per facts object: the dev server reuses the same cached facts build after build.
@@ -59,6 +62,7 @@ export function collectPages(
     diagnostics: [],
     kept: new Set(),
     htmlFacts: new LazyMap(),
+    prints: new Map(),
   };
   const seen = new Set<string>();
   const report = (d: Diagnostic) => {
@@ -101,6 +105,7 @@ export function collectPages(
       if (isReused.has(group)) out.htmlFacts.setLazy(path, () => target.htmlFacts!);
       else if (stored && target.html !== null) out.htmlFacts.setLazy(path, () => fromStore(path));
       else if (target.htmlFacts) out.htmlFacts.set(path, target.htmlFacts);
+      if (target.prints && !isReused.has(group)) out.prints.set(path, target.prints);
       if (target.html === null) out.kept.add(target.outputPath);
       else out.written.add(target.outputPath);
     }

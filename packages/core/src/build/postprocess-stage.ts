@@ -4,6 +4,7 @@ import { checkExternalUrls, type ExternalCheckOptions, externalDiagnostics } fro
 import { checkHtmlLinks } from "../links/html-check.ts";
 import type { HtmlFacts } from "../links/html-links.ts";
 import { checkLinksIncrementally, type LinkMemory, type LinkStore } from "../links/incremental-check.ts";
+import type { LinkPrints } from "../links/link-prints.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
 import type { OutputFile } from "../model/output.ts";
 import type { LinkRef, RenderedMarkdown } from "../model/render.ts";
@@ -26,6 +27,10 @@ export interface PostprocessInput {
   readonly kept?: ReadonlySet<string>;
   /** Links and ids of page outputs (rendered now or reused from the cache). */
   readonly htmlFacts?: ReadonlyMap<string, HtmlFacts>;
+  /** The link check's prints of the page outputs rendered now. */
+  readonly prints?: ReadonlyMap<string, LinkPrints>;
+  /** Told how many outputs the link check is about to check (see `IncrementalCheckOptions`). */
+  readonly prefetchLinkFacts?: (due: number) => void;
   /**
    * The link check's memory from the previous build (the build cache): only outputs whose links
    * or link targets changed are checked again. Needs `renderedOutputs`.
@@ -73,6 +78,7 @@ export function postprocessInputOf(
     outputs: assets.files,
     kept: new Set([...pages.written, ...pages.kept, ...(assets.kept ?? [])]),
     htmlFacts: pages.htmlFacts,
+    prints: pages.prints,
   };
 }
 
@@ -170,6 +176,7 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
     files: input.files,
     ...(input.kept ? { kept: input.kept } : {}),
     ...(input.htmlFacts ? { htmlFacts: input.htmlFacts } : {}),
+    ...(input.prints ? { prints: input.prints } : {}),
     collectExternal: input.external !== undefined,
   };
   const store = input.linkStore;
@@ -183,6 +190,7 @@ async function validateLinks(input: PostprocessInput, ctx: TaskContext): Promise
         memory,
         hash: store.hash,
         collect: () => Bun.gc(false),
+        ...(input.prefetchLinkFacts ? { prefetch: input.prefetchLinkFacts } : {}),
       });
     let checked: ReturnType<typeof check>;
     try {

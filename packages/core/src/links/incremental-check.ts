@@ -9,6 +9,7 @@ import {
   type LinkContext,
   type TargetCheck,
 } from "./link-context.ts";
+import { idsSignature, linkFactsText } from "./link-prints.ts";
 import { type HtmlCheckResult, type ReportScope, reportLinks } from "./link-report.ts";
 
 export interface RecordState {
@@ -81,6 +82,11 @@ export interface IncrementalCheckOptions {
    * asked for every 2,000 outputs, at no measurable cost in time.
    */
   readonly collect?: () => void;
+  /**
+   * Told how many outputs are about to be checked, before any is: when that is most of them, the
+   * build reads their link facts from the cache in one pass rather than one row each.
+   */
+  readonly prefetch?: (due: number) => void;
 }
 
 /** Outputs checked between two `collect` calls. */
@@ -237,8 +243,10 @@ class Run {
     const before = this.before(path);
     const record = this.recordOf(path);
     if (before !== undefined && record && !record.stale && !this.options.rendered.has(path)) return before;
+    const printed = this.ctx.input.prints?.get(path);
+    if (printed) return printed.sig;
     const facts = this.ctx.input.htmlFacts?.get(path);
-    if (facts) return `i${this.options.hash([...facts.ids].join("\n"))}`;
+    if (facts) return idsSignature(facts.ids, this.options.hash);
     const given = this.ctx.byPath.get(path);
     return given ? `c${this.options.hash(given.content)}` : "?";
   }
@@ -254,7 +262,7 @@ class Run {
   }
 
   private fingerprint(target: RenderTarget): string {
-    let fp = this.fingerprints.get(target.outputPath);
+    let fp = this.fingerprints.get(target.outputPath) ?? this.ctx.input.prints?.get(target.outputPath)?.fp;
     if (fp === undefined) {
       fp = this.options.hash(linkFacts(this.ctx, target));
       this.fingerprints.set(target.outputPath, fp);
@@ -277,6 +285,7 @@ class Run {
     issues: ReadonlyMap<string, TargetCheck>,
     targetOf: (path: string) => RenderTarget | undefined,
   ): Checks {
+    this.options.prefetch?.(this.due.size);
     const checks: Checks = new Map();
     for (const [path, check] of issues) {
       const target = targetOf(path);
@@ -316,21 +325,9 @@ function outputsByPage(targets: readonly RenderTarget[]): Map<string, string[]> 
   return out;
 }
 
-/** Everything an output's check reads about the output itself, as one string. */
+/** Everything an output's check reads about the output itself, as one string (`linkFactsText`). */
 function linkFacts(ctx: LinkContext, target: RenderTarget): string {
-  const page = ctx.index.pages.get(target.pageId);
-  const source = page?.sourcePath ?? null;
-  const facts = ctx.facts(target.outputPath);
-  let text = `${target.url}\n${source ?? ""}\n`;
-  for (const link of facts.links) text += `${link.href}\t${link.tag === "link" ? link.rel : ""}\n`;
-  if (source === null) text += `${JSON.stringify(facts.ranges ?? null)}\n`;
-  else {
-    // As written (not as rewritten, which would need the site's URL tables): a rewrite that
-    // changes shows in the rendered hrefs above.
-    for (const link of ctx.page(source)?.links ?? []) {
-      const r = link.range;
-      text += `${link.href}\t${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}\n`;
-    }
-  }
-  return text;
+  const source = ctx.index.pages.get(target.pageId)?.sourcePath ?? null;
+  const markdown = source === null ? [] : (ctx.page(source)?.links ?? []);
+  return linkFactsText(target.url, source, ctx.facts(target.outputPath), markdown);
 }

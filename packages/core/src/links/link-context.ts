@@ -5,6 +5,7 @@ import type { LinkRef } from "../model/render.ts";
 import type { RenderTarget, SiteIndex } from "../model/site.ts";
 import { checkLinks } from "./check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "./html-links.ts";
+import type { LinkPrints } from "./link-prints.ts";
 import { hrefKey, type MarkdownLinks, rangeKey, type SourceLink } from "./markdown-match.ts";
 import { type OutputLink, type OutputSite, resolveOutputLink } from "./output-links.ts";
 import { type FileExists, rewriteHref } from "./resolve.ts";
@@ -27,6 +28,8 @@ export interface HtmlCheckInput {
   readonly htmlFacts?: ReadonlyMap<string, HtmlFacts>;
   /** Collect external URLs with where they are written (only `--check-external` needs them). */
   readonly collectExternal?: boolean;
+  /** Outputs rendered this time: their link fingerprint and ids signature, made as they rendered. */
+  readonly prints?: ReadonlyMap<string, LinkPrints>;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { assetUrlFor } from "../assets/pipeline.ts";
 import { openBlockStore } from "../cache/block-store.ts";
+import { hashText } from "../cache/link-cache.ts";
 import { diagnostic } from "../diagnostics/create.ts";
 import type { Host } from "../host/host.ts";
 import { attributeRanges } from "../links/html-check.ts";
 import { extractHtmlLinks, type HtmlFacts } from "../links/html-links.ts";
+import { type LinkPrints, linkPrints } from "../links/link-prints.ts";
 import { shareLookups } from "../links/lookup.ts";
 import { rewriteHref } from "../links/resolve.ts";
 import type { Diagnostic } from "../model/diagnostic.ts";
@@ -35,6 +37,8 @@ export interface TargetOutput {
   readonly html: string | null;
   /** Links and ids of the HTML, for link validation (kept in the cache with the target). */
   readonly htmlFacts: HtmlFacts | null;
+  /** What the incremental link check remembers of this output (with `htmlFacts`). */
+  readonly prints?: LinkPrints;
   readonly deps: Deps;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -77,6 +81,8 @@ export async function createRenderContext(
   options: RenderContextOptions = {},
 ): Promise<RenderContext> {
   const detach = options.encoded !== true;
+  // Only an incremental link check (links validated, with a cache) keeps them.
+  const printing = snapshot.config.build.validate_links && snapshot.cachePath !== null;
   const { config, index } = snapshot;
   const highlight = config.markdown.highlight;
   const blocks = snapshot.cachePath ? tryOpenBlockStore(snapshot.cachePath) : null;
@@ -192,11 +198,15 @@ export async function createRenderContext(
             return null;
           }
         });
+        const htmlFacts =
+          value === null ? null : htmlFactsOf(value, page.sourcePath === null, detach, facts?.rendered);
         outputs.push({
           outputPath: target.outputPath,
           html: value,
-          htmlFacts:
-            value === null ? null : htmlFactsOf(value, page.sourcePath === null, detach, facts?.rendered),
+          htmlFacts,
+          ...(htmlFacts && printing
+            ? { prints: linkPrints(target.url, page.sourcePath, htmlFacts, facts?.links ?? [], hashText) }
+            : {}),
           deps,
           diagnostics,
         });
