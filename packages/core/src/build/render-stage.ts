@@ -77,7 +77,9 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
   const { groups } = input;
   if (groups.length === 0) return { results: [], diagnostics: [], workers: 0 };
   const targets = groups.reduce((n, g) => n + g.targets.length, 0);
-  const sized = input.maxWorkers !== null ? targets : poolWork(groups, input.factsInCache === true);
+  // Workers can read cached facts themselves only from a cache they can open.
+  const byRow = input.factsInCache === true && input.snapshot.cachePath !== null;
+  const sized = input.maxWorkers !== null ? targets : poolWork(groups, byRow);
   if (!usePagePool(sized, input.parallel, input.maxWorkers)) {
     const context = await createRenderContext(input.snapshot, input.host);
     try {
@@ -101,7 +103,6 @@ export async function renderPages(input: RenderPagesInput): Promise<RenderPagesO
     // Counted in targets, not pages: a site's generated lists (one page, dozens of pagers each)
     // come first, and 64 of them made one batch of 3,500 targets at 10,000 pages.
     const batches = chunkTargets(groups, Math.min(BATCH_MAX, Math.ceil(targets / (workers * 4))));
-    const byRow = input.factsInCache === true && input.snapshot.cachePath !== null;
     let done = 0;
     const parts = await Promise.all(
       batches.map(async (batch) => {

@@ -101,14 +101,14 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   const context = await current.context;
   const previous = await current.previous;
   const out: PooledResult[] = [];
-  // Dependencies of the cached facts pages rendered from: unchanged, but part of what the batch read.
-  const cachedDeps = new Map<string, string>();
+  // The batch's dependencies, merged; those of cached facts are added as they are read.
+  const merged = new Map<string, string>();
   for (const group of task.groups) {
     let facts = group.facts;
     if (group.cachedFacts) {
       if (!current.db) throw new Error("a page worker was sent cached facts without the build's cache");
       facts = readCachedFacts(current.db, group.pageId);
-      mergeDeps(cachedDeps, facts.deps);
+      mergeDeps(merged, facts.deps);
     }
     let result = await context.renderGroup(group.pageId, group.targets, facts);
     // Already in the cache, and held by the build: neither stored again nor sent back.
@@ -125,7 +125,6 @@ export async function renderBatch(task: RenderTask): Promise<PooledResult[]> {
   } catch {
     return out;
   }
-  const merged = cachedDeps;
   for (const result of out) {
     if (result.facts) mergeDeps(merged, result.facts.deps);
     for (const t of result.targets) mergeDeps(merged, t.deps);
