@@ -12,7 +12,10 @@ describe("LazyMap", () => {
     expect([...map.keys()]).toEqual(["a", "b"]);
     expect(map.has("b")).toBe(true);
     expect(loads).toBe(0);
+    expect(map.isPending("b")).toBe(true);
+    expect(map.isPending("a")).toBe(false);
     expect(map.get("b")).toBe(2);
+    expect(map.isPending("b")).toBe(false);
     expect(map.get("b")).toBe(2);
     expect(loads).toBe(1);
     expect([...map]).toEqual([

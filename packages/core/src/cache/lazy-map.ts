@@ -27,6 +27,11 @@ export class LazyMap<K, V> implements ReadonlyMap<K, V> {
     return loaded;
   }
 
+  /** Whether the value of `key` is still to be produced. */
+  isPending(key: K): boolean {
+    return this.pending.has(key);
+  }
+
   has(key: K): boolean {
     return this.store.has(key);
   }

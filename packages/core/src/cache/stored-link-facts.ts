@@ -27,7 +27,9 @@ export function readStoredLinkFacts(
   const pending = new Set<string>();
   for (const result of results) {
     if (!result.stored) continue;
-    for (const t of result.targets) if (t.html !== null) pending.add(t.outputPath);
+    // Those read already (a second check after a damaged memory) are not read again.
+    for (const t of result.targets)
+      if (t.html !== null && into.isPending(t.outputPath)) pending.add(t.outputPath);
   }
   if (pending.size === 0) return;
   const rows = (db.query("SELECT count(*) AS n FROM targets").get() as { n: number }).n;
